@@ -1,0 +1,112 @@
+/**
+ * ReplicaSet and Deployment controllers. A Deployment owns one ReplicaSet named <deployment>-<hash>;
+ * a ReplicaSet keeps `replicas` active pods, where a terminating pod no longer counts (controller.FilterActivePods),
+ * so a replacement is created as soon as a pod starts terminating.
+ */
+import type { Pod } from '../../cluster/pod.js';
+import { isActive } from '../../cluster/pod.js';
+import { createPod, nameSuffix } from '../../cluster/pod-factory.js';
+import { EVENT_PRIORITY } from '../../cluster/priorities.js';
+import type { ClusterStore } from '../../cluster/store.js';
+import type { Deployment, ReplicaSet } from '../../cluster/workloads.js';
+import type { Simulator } from '../../core/simulator.js';
+
+interface RsState {
+  rs: ReplicaSet;
+  pods: Set<Pod>;
+  created: number;
+  syncPending: boolean;
+}
+
+export class ReplicaSetController {
+  private readonly sets = new Map<number, RsState>();
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly store: ClusterStore,
+  ) {
+    store.events.onPod((type, pod) => {
+      if (type !== 'PodPhaseChanged' && type !== 'PodDeleting' && type !== 'PodRemoved') return;
+      const owner = pod.owner;
+      if (owner?.kind !== 'ReplicaSet') return;
+      const st = this.sets.get(owner.uid);
+      if (st) this.enqueue(st);
+    });
+  }
+
+  addDeployment(d: Deployment): ReplicaSet {
+    const hash = nameSuffix(`${d.meta.namespace}/${d.meta.name}`, 0).slice(0, 5) + nameSuffix(d.meta.name, 1);
+    const rs: ReplicaSet = {
+      kind: 'ReplicaSet',
+      meta: { ...d.meta, name: `${d.meta.name}-${hash}`, uid: this.store.newUid(), labels: { ...d.template.labels, 'pod-template-hash': hash } },
+      replicas: d.replicas,
+      selector: d.selector,
+      template: { ...d.template, labels: { ...d.template.labels, 'pod-template-hash': hash } },
+      ownerDeployment: d.meta.name,
+    };
+    return this.addReplicaSet(rs);
+  }
+
+  addReplicaSet(rs: ReplicaSet): ReplicaSet {
+    const st: RsState = { rs, pods: new Set(), created: 0, syncPending: false };
+    this.sets.set(rs.meta.uid, st);
+    this.enqueue(st);
+    return rs;
+  }
+
+  /** All replica sets with their current desired and active counts (for availability metrics). */
+  *replicaSets(): IterableIterator<{ rs: ReplicaSet; active: number; ready: number }> {
+    for (const st of this.sets.values()) {
+      let active = 0;
+      let ready = 0;
+      for (const p of st.pods) {
+        if (!isActive(p)) continue;
+        active++;
+        if (p.phase === 'Running') ready++;
+      }
+      yield { rs: st.rs, active, ready };
+    }
+  }
+
+  private enqueue(st: RsState): void {
+    if (st.syncPending) return;
+    st.syncPending = true;
+    this.sim.at(this.sim.now, () => this.sync(st), undefined, EVENT_PRIORITY.controller);
+  }
+
+  private sync(st: RsState): void {
+    st.syncPending = false;
+    const active: Pod[] = [];
+    for (const p of st.pods) {
+      if (p.removed) st.pods.delete(p);
+      else if (isActive(p)) active.push(p);
+    }
+    const diff = st.rs.replicas - active.length;
+    for (let i = 0; i < diff; i++) this.createReplica(st);
+    if (diff < 0) {
+      // Scale down: prefer pods not yet running, then the newest (a simplification of ActivePodsWithRanks).
+      active.sort((a, b) => rank(a) - rank(b) || b.createdMs - a.createdMs || b.uid - a.uid);
+      for (const p of active.slice(0, -diff)) this.store.markDeleting(p);
+    }
+  }
+
+  private createReplica(st: RsState): void {
+    const { rs } = st;
+    let name: string;
+    do name = `${rs.meta.name}-${nameSuffix(rs.meta.name, st.created++)}`;
+    while (this.store.hasPodName(rs.meta.namespace, name));
+    const pod = createPod(this.store, {
+      name,
+      namespace: rs.meta.namespace,
+      labels: rs.template.labels,
+      spec: rs.template.spec,
+      owner: { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true },
+    });
+    st.pods.add(pod);
+  }
+}
+
+function rank(p: Pod): number {
+  if (p.nodeIndex < 0) return 0;
+  return p.phase === 'Running' ? 2 : 1;
+}

@@ -1,0 +1,24 @@
+/**
+ * events.csv: one row per lifecycle event recorded in the store, in simulation order.
+ * Columns: time_s,event,object,node,detail. The vocabulary is fixed and documented in the README.
+ */
+import type { ClusterStore } from '../cluster/store.js';
+import { formatSeconds } from '../core/time.js';
+import type { RowSink } from './sink.js';
+
+export const EVENT_COLUMNS = ['time_s', 'event', 'object', 'node', 'detail'] as const;
+
+export const EVENT_VOCABULARY = [
+  'NodeAdded', 'PodCreated', 'PodScheduled', 'PodUnschedulable', 'PodRunning', 'PodSucceeded', 'PodFailed', 'PodDeleted',
+  'JobCreated', 'JobCompleted', 'JobFailed',
+] as const;
+
+export class EventLog {
+  readonly counts = new Map<string, number>();
+  constructor(store: ClusterStore, sink: RowSink) {
+    store.events.onRecord((timeMs, event, object, node, detail) => {
+      this.counts.set(event, (this.counts.get(event) ?? 0) + 1);
+      sink.write([formatSeconds(timeMs), event, object, node, detail]);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/** timeseries.csv: cluster state sampled every sample interval (after every other event of that instant). */
+import { CPU, MEMORY } from '../cluster/resources.js';
+import { EVENT_PRIORITY } from '../cluster/priorities.js';
+import type { ClusterStore } from '../cluster/store.js';
+import type { Simulator } from '../core/simulator.js';
+import { formatSeconds } from '../core/time.js';
+import type { RowSink } from './sink.js';
+import { fixed } from './stats.js';
+
+export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio'] as const;
+
+export interface Sample {
+  pending: number;
+  running: number;
+  nodesReady: number;
+  cpuRatio: number;
+  memRatio: number;
+}
+
+export class TimeSeries {
+  readonly cpuRatios: number[] = [];
+  readonly memRatios: number[] = [];
+  pending = 0;
+  running = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly store: ClusterStore,
+    private readonly sink: RowSink,
+    intervalMs: number,
+    endMs: number,
+  ) {
+    store.events.onPod((type, pod) => {
+      if (type === 'PodAdded') this.pending++;
+      else if (type === 'PodBound') this.pending--;
+      else if (type === 'PodPhaseChanged') {
+        if (pod.phase === 'Running') this.running++;
+        else if (pod.runningMs >= 0) this.running--;
+      } else if (type === 'PodRemoved') {
+        if (pod.nodeIndex < 0) this.pending--;
+        else if (pod.phase === 'Running') this.running--;
+      }
+    });
+    for (let t = 0; t <= endMs; t += intervalMs) sim.at(t, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
+    if (endMs % intervalMs !== 0) sim.at(endMs, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
+  }
+
+  sample(): Sample {
+    let cpuUsed = 0;
+    let cpuCap = 0;
+    let memUsed = 0;
+    let memCap = 0;
+    let ready = 0;
+    for (const n of this.store.nodes) {
+      if (n.deleted) continue;
+      if (n.ready === 'True') ready++;
+      cpuUsed += n.requested[CPU]!;
+      cpuCap += n.allocatable[CPU]!;
+      memUsed += n.requested[MEMORY]!;
+      memCap += n.allocatable[MEMORY]!;
+    }
+    const s = { pending: this.pending, running: this.running, nodesReady: ready, cpuRatio: cpuCap > 0 ? cpuUsed / cpuCap : 0, memRatio: memCap > 0 ? memUsed / memCap : 0 };
+    this.cpuRatios.push(s.cpuRatio);
+    this.memRatios.push(s.memRatio);
+    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio)]);
+    return s;
+  }
+}

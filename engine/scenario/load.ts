@@ -1,0 +1,114 @@
+/**
+ * Loading a scenario: read the file (a `kind: Scenario` wrapper, or a plain stream of Kubernetes
+ * manifests such as `kubectl get nodes,pods -A -o yaml` output), include manifest files relative to it,
+ * cross-check references, and report every problem at once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SimError, SimErrors } from '../core/errors.js';
+import { AggregateSimError, parseSource } from './source.js';
+import type { SourceDoc } from './source.js';
+import { Problems, Reader } from './reader.js';
+import type { Collected } from './k8s/manifests.js';
+import { readManifest } from './k8s/manifests.js';
+import { emptyCollected, readScenario } from './read-scenario.js';
+import { crossCheck } from './cross-check.js';
+import type { Scenario } from './types.js';
+import { DEFAULT_SCENARIO } from './types.js';
+
+function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const msg = err.code === 'ENOENT' ? `file not found: ${file}` : err.code === 'EISDIR' ? `${file} is a directory` : `cannot read ${file}: ${err.message}`;
+    if (from) from.fail(msg, 'paths are resolved relative to the scenario file', 'E_IO');
+    else problems.add(new SimError('E_IO', msg, { location: { file }, hint: 'check the path' }));
+    return [];
+  }
+  try {
+    return parseSource(file, text);
+  } catch (e) {
+    if (e instanceof SimError) problems.add(e);
+    else if (e instanceof AggregateSimError) e.errors.forEach((x) => problems.add(x));
+    else throw e;
+    return [];
+  }
+}
+
+export interface LoadOptions {
+  /** Overrides spec.seed. */
+  seed?: number;
+  /** Overrides spec.duration. */
+  durationMs?: number;
+}
+
+export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+  const problems = new Problems();
+  const docs = readSource(file, problems);
+  const base = dirname(resolve(file));
+  const seen = new Set<string>([resolve(file)]);
+  const includeFile = (path: string, from: Reader, out: Collected): void => {
+    const full = resolve(base, path);
+    if (seen.has(full)) return void from.fail(`${path} is included twice`, 'list each manifest file once');
+    seen.add(full);
+    for (const doc of readSource(full, problems, from)) readManifest(Reader.root(doc, problems), out);
+  };
+
+  let scenario: Scenario | undefined;
+  let collected: Collected | undefined;
+  const first = docs[0];
+  const isWrapper = first !== undefined && (first.value as { kind?: unknown } | null)?.kind === 'Scenario';
+  if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
+  if (isWrapper) {
+    if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
+    const read = readScenario(Reader.root(first, problems), { includeFile });
+    const { collected: c, ...rest } = read;
+    collected = c;
+    scenario = { ...rest, file };
+    finishSchedulerSection(scenario, c, problems);
+  } else if (docs.length > 0) {
+    const out = emptyCollected();
+    collected = out;
+    for (const doc of docs) readManifest(Reader.root(doc, problems), out);
+    const name = file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'manifests';
+    scenario = {
+      name,
+      file,
+      seed: DEFAULT_SCENARIO.seed,
+      durationMs: DEFAULT_SCENARIO.durationMs,
+      sampleIntervalMs: DEFAULT_SCENARIO.sampleIntervalMs,
+      scheduler: { policy: DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
+      kubelet: { podStartupMs: DEFAULT_SCENARIO.podStartupMs },
+      nodePools: [],
+      nodes: out.nodes,
+      pods: out.pods,
+      deployments: out.deployments,
+      replicaSets: out.replicaSets,
+      jobs: out.jobs,
+      priorityClasses: out.priorityClasses,
+      generators: [],
+      resources: out.resources,
+    };
+    finishSchedulerSection(scenario, out, problems);
+  }
+  if (scenario && collected) crossCheck(scenario, problems, docs[0]!, collected);
+  if (!problems.empty || !scenario) throw new SimErrors(problems.list);
+  if (options.seed !== undefined) scenario.seed = options.seed;
+  if (options.durationMs !== undefined) scenario.durationMs = options.durationMs;
+  scenario.resources.freeze();
+  return scenario;
+}
+
+function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems): void {
+  if (out.schedulerConfigs.length > 1) {
+    out.schedulerConfigs[1]!.reader.fail('more than one KubeSchedulerConfiguration', 'keep one: it holds every profile');
+  }
+  const cfg = out.schedulerConfigs[0];
+  if (cfg) {
+    s.scheduler.config = cfg.value;
+    s.scheduler.configFile = cfg.reader.src.file;
+  }
+  void problems;
+}

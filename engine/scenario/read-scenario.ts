@@ -1,0 +1,150 @@
+/** Reads the `kind: Scenario` wrapper (apiVersion kubesim.io/v1alpha1). */
+import { ResourceNames } from '../cluster/resources.js';
+import { didYouMean } from '../core/errors.js';
+import type { Reader } from './reader.js';
+import type { Collected } from './k8s/manifests.js';
+import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from './k8s/manifests.js';
+import { readMeta, readStringMap, readTypeMeta } from './k8s/meta.js';
+import type { Arrival, Generator, NodePool, Scenario } from './types.js';
+import { DEFAULT_SCENARIO } from './types.js';
+
+export const SCENARIO_API_VERSION = 'kubesim.io/v1alpha1';
+
+const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators'];
+
+/** Limits on what one scenario may expand into (hardening); raise them with --max-nodes / --max-pods. */
+export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 };
+
+export interface ReadContext {
+  /** Reads a manifest file named in spec.manifestFiles (resolved by the loader). */
+  includeFile(path: string, from: Reader, out: Collected): void;
+}
+
+export function emptyCollected(): Collected {
+  let uid = 1;
+  return { nodes: [], pods: [], deployments: [], replicaSets: [], jobs: [], priorityClasses: [], resources: new ResourceNames(), schedulerConfigs: [], nextUid: () => uid++, specs: [], names: [] };
+}
+
+export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'> & { collected: Collected } {
+  r.object(['apiVersion', 'kind', 'metadata', 'spec'], [], ['metadata', 'spec']);
+  readTypeMeta(r, new Map([['Scenario', [SCENARIO_API_VERSION]]]));
+  const meta = readMeta(r, { namespaced: false });
+  const spec = r.child('spec');
+  spec.object(SPEC_FIELDS);
+  const out = emptyCollected();
+
+  const sched = spec.child('scheduler');
+  sched.object(['policy', 'config', 'configFile']);
+  if (sched.child('config').present) out.schedulerConfigs.push({ value: sched.child('config').value, reader: sched.child('config') });
+  const configFile = sched.child('configFile').str();
+  if (configFile) ctx.includeFile(configFile, sched.child('configFile'), out);
+
+  const kubelet = spec.child('kubelet');
+  kubelet.object(['podStartupDelay']);
+
+  const nodePools = spec.child('nodes').items().map((n) => readPool(n, out));
+  for (const [i, p] of nodePools.entries()) {
+    for (let k = 0; k < p.count; k++) out.names.push({ key: `Node ${poolNodeName(p.pool, k)}`, reader: spec.child('nodes').child(i).child('pool') });
+  }
+  for (const m of spec.child('manifests').items()) readManifest(m, out);
+  for (const f of spec.child('manifestFiles').items()) {
+    const path = f.str({ required: true });
+    if (path) ctx.includeFile(path, f, out);
+  }
+  const durationMs = spec.child('duration').duration() ?? DEFAULT_SCENARIO.durationMs;
+  const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs));
+  for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
+  return {
+    name: meta.name,
+    seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
+    durationMs,
+    sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
+    scheduler: { policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
+    kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
+    nodePools,
+    ...pick(out),
+    generators,
+    resources: out.resources,
+    collected: out,
+  };
+}
+
+/** Nodes of a pool are named <pool>-<index>, index from 0. */
+export function poolNodeName(pool: string, index: number): string {
+  return `${pool}-${index}`;
+}
+
+function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses'> {
+  return { nodes: out.nodes, pods: out.pods, deployments: out.deployments, replicaSets: out.replicaSets, jobs: out.jobs, priorityClasses: out.priorityClasses };
+}
+
+function readPool(r: Reader, out: Collected): NodePool {
+  r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints'], [], ['pool', 'count', 'allocatable']);
+  const zones = r.child('zones').items().map((z) => z.str() ?? '');
+  if (r.child('zones').present && zones.length === 0) r.child('zones').fail('zones is empty', 'list at least one zone or drop the field');
+  const allocatable = readAllocatable(r.child('allocatable'), out);
+  if (r.child('allocatable').present && !allocatable.has('pods')) allocatable.set('pods', 110); // kubelet maxPods default
+  return {
+    pool: r.child('pool').name() ?? '',
+    count: r.child('count').int({ required: true, min: 0, max: SCENARIO_LIMITS.maxNodes }) ?? 0,
+    zones,
+    allocatable,
+    labels: readStringMap(r.child('labels')),
+    taints: readTaints(r.child('taints')),
+  };
+}
+
+function readArrival(r: Reader): Arrival | undefined {
+  r.object(['type', 'meanInterval', 'interval', 'ratePerMinute'], [], ['type']);
+  const type = r.child('type').str({ required: true, oneOf: ['poisson', 'fixed'] });
+  if (type === 'poisson') {
+    const rate = r.child('ratePerMinute').num({ min: 0, exclusiveMin: true });
+    const mean = r.child('meanInterval').duration();
+    if (rate === undefined && mean === undefined) return r.fail('a poisson arrival needs meanInterval (e.g. 30s) or ratePerMinute', 'add meanInterval: 30s');
+    const meanIntervalMs = mean ?? 60_000 / rate!;
+    if (meanIntervalMs < 1) return r.fail('arrivals faster than one per millisecond are not supported');
+    return { type, meanIntervalMs };
+  }
+  if (type === 'fixed') {
+    const intervalMs = r.child('interval').duration(true);
+    if (intervalMs === 0) return r.child('interval').fail('interval must be above 0');
+    return intervalMs === undefined ? undefined : { type, intervalMs };
+  }
+  return undefined;
+}
+
+function readGenerator(r: Reader, out: Collected, durationMs: number): Generator {
+  r.object(['name', 'arrival', 'start', 'stop', 'maxCount', 'template'], [], ['name', 'arrival', 'template']);
+  const name = r.child('name').name() ?? '';
+  const t = r.child('template');
+  const kind = t.child('kind').str({ required: true, oneOf: ['Job', 'Pod'] });
+  let job: Generator['job'];
+  let pod: Generator['pod'];
+  let namespace = 'default';
+  if (kind === 'Job') {
+    t.object(['apiVersion', 'kind', 'metadata', 'spec'], [], ['spec']);
+    job = readJob(t, out, 0, false);
+    namespace = job.meta.namespace;
+  } else if (kind === 'Pod') {
+    pod = readTemplate(t, { resources: out.resources, specs: out.specs }, true);
+    namespace = (t.child('metadata').child('namespace').str() ?? 'default') || 'default';
+  }
+  const startMs = r.child('start').duration() ?? 0;
+  const stopMs = r.child('stop').duration() ?? durationMs;
+  if (stopMs < startMs) r.child('stop').fail('stop is before start');
+  return {
+    name,
+    kind: kind === 'Pod' ? 'Pod' : 'Job',
+    namespace,
+    arrival: readArrival(r.child('arrival')) ?? { type: 'fixed', intervalMs: 60_000 },
+    startMs,
+    stopMs,
+    maxCount: r.child('maxCount').int({ min: 0, max: SCENARIO_LIMITS.maxGeneratedPods }) ?? SCENARIO_LIMITS.maxGeneratedPods,
+    job,
+    pod,
+  };
+}
+
+export function suggestKind(kind: string, kinds: readonly string[]): string | undefined {
+  return didYouMean(kind, kinds);
+}

@@ -1,0 +1,88 @@
+/** The validated, normalised scenario: everything the simulation needs, nothing left to check. */
+import type { Labels } from '../cluster/labels.js';
+import type { ContainerImage } from '../cluster/node.js';
+import type { ResourceNames } from '../cluster/resources.js';
+import type { Taint } from '../cluster/taints.js';
+import type { Deployment, Job, ObjectMeta, PodTemplate, PriorityClass, ReplicaSet } from '../cluster/workloads.js';
+import type { PodSpec } from '../cluster/pod.js';
+
+export interface NodePool {
+  pool: string;
+  count: number;
+  zones: readonly string[];
+  allocatable: ReadonlyMap<string, number>;
+  labels: Labels;
+  taints: readonly Taint[];
+}
+
+export interface NodeManifest {
+  name: string;
+  labels: Labels;
+  taints: Taint[];
+  unschedulable: boolean;
+  allocatable: ReadonlyMap<string, number>;
+  images: ContainerImage[];
+}
+
+export interface PodManifest {
+  meta: ObjectMeta;
+  spec: PodSpec;
+}
+
+export type Arrival = { type: 'poisson'; meanIntervalMs: number } | { type: 'fixed'; intervalMs: number };
+
+export interface Generator {
+  name: string;
+  kind: 'Job' | 'Pod';
+  namespace: string;
+  arrival: Arrival;
+  startMs: number;
+  stopMs: number;
+  maxCount: number;
+  /** Template of each generated object: a Job's or a Pod's. */
+  job: Job | undefined;
+  pod: PodTemplate | undefined;
+}
+
+export interface SchedulerSection {
+  /** Built-in policy name (the scheduler issue extends this with KubeSchedulerConfiguration). */
+  policy: string;
+  /** Raw KubeSchedulerConfiguration (plain JS) when one was given, else undefined. */
+  config: unknown;
+  /** Where the config came from, for error messages. */
+  configFile: string | undefined;
+}
+
+export interface KubeletSection {
+  /** Time from bind to Running. */
+  podStartupMs: number;
+}
+
+export interface Scenario {
+  name: string;
+  file: string;
+  seed: number;
+  durationMs: number;
+  sampleIntervalMs: number;
+  scheduler: SchedulerSection;
+  kubelet: KubeletSection;
+  nodePools: NodePool[];
+  nodes: NodeManifest[];
+  pods: PodManifest[];
+  deployments: Deployment[];
+  replicaSets: ReplicaSet[];
+  jobs: Job[];
+  priorityClasses: PriorityClass[];
+  generators: Generator[];
+  resources: ResourceNames;
+}
+
+/** Defaults of the scenario wrapper. */
+export const DEFAULT_SCENARIO = Object.freeze({
+  seed: 1,
+  durationMs: 3_600_000,
+  sampleIntervalMs: 60_000,
+  policy: 'default',
+  /** Bind -> Running. KWOK's default pod stage "pod-ready" has no delay; 1 s approximates image-cached start-up. */
+  podStartupMs: 1_000,
+});

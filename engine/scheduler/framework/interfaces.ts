@@ -1,0 +1,71 @@
+/**
+ * Extension points shaped like kube-scheduler's (pkg/scheduler/framework/interface.go). Plugins see the
+ * cluster only through the handle's read-only store view; they never import each other.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import type { ClusterStore } from '../../cluster/store.js';
+import type { Rng } from '../../core/rng.js';
+import type { Status } from './status.js';
+
+/** MaxNodeScore / MinNodeScore (framework/interface.go). */
+export const MAX_NODE_SCORE = 100;
+export const MIN_NODE_SCORE = 0;
+
+/** Per-cycle scratch space that PreFilter/PreScore fill and Filter/Score read. */
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+  read<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+  write(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+}
+
+export interface Handle {
+  readonly store: ClusterStore;
+  /** The scheduler's own seeded stream (tie-breaks, sampling offsets). */
+  readonly rng: Rng;
+}
+
+export interface Plugin {
+  readonly name: string;
+}
+
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null;
+}
+
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: Pod, node: Node): Status | null;
+}
+
+export interface PostFilterResult {
+  nominatedNode: string;
+  victims: Pod[];
+}
+
+export interface PostFilterPlugin extends Plugin {
+  postFilter(state: CycleState, pod: Pod, statuses: ReadonlyMap<string, Status>): { result: PostFilterResult | null; status: Status | null };
+}
+
+export interface PreScorePlugin extends Plugin {
+  preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null;
+}
+
+export interface ScorePlugin extends Plugin {
+  score(state: CycleState, pod: Pod, node: Node): number;
+  /** Optional NormalizeScore over the scores of the feasible nodes, in place. */
+  normalizeScore?(state: CycleState, pod: Pod, nodes: readonly Node[], scores: number[]): Status | null;
+}
+
+export interface ReservePlugin extends Plugin {
+  reserve(state: CycleState, pod: Pod, node: Node): Status | null;
+  unreserve(state: CycleState, pod: Pod, node: Node): void;
+}
+
+export type AnyPlugin = Partial<PreFilterPlugin & FilterPlugin & PostFilterPlugin & PreScorePlugin & ScorePlugin & ReservePlugin> & Plugin;
+
+/** A plugin factory gets its args (already validated) and the handle. */
+export type PluginFactory = (args: unknown, handle: Handle) => AnyPlugin;

@@ -1,0 +1,74 @@
+/**
+ * Streaming CSV files that appear only when complete: rows go to `<name>.tmp-<pid>` in chunks of
+ * formatted text (csv-stringify), and commit() renames the file into place. abort() deletes it, so a
+ * failed or interrupted run never leaves a half-written CSV behind.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { Cell, RowSink } from '../engine/metrics/sink.js';
+
+const CHUNK_ROWS = 2000;
+
+export class AtomicCsv implements RowSink {
+  private readonly tmp: string;
+  private fd: number;
+  private buffer: Cell[][] = [];
+  private closed = false;
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    readonly columns: readonly string[],
+  ) {
+    this.tmp = `${path}.tmp-${process.pid}`;
+    this.fd = openSync(this.tmp, 'w');
+    writeSync(this.fd, stringify([columns as string[]]));
+  }
+
+  write(row: readonly Cell[]): void {
+    this.buffer.push(row as Cell[]);
+    this.rows++;
+    if (this.buffer.length >= CHUNK_ROWS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    writeSync(this.fd, stringify(this.buffer));
+    this.buffer = [];
+  }
+
+  commit(): void {
+    if (this.closed) return;
+    this.flush();
+    closeSync(this.fd);
+    this.closed = true;
+    renameSync(this.tmp, this.path);
+  }
+
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Writes a whole small file atomically (temp name, then rename). */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+export function csvText(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return stringify([columns as string[], ...(rows as Cell[][])]);
+}

@@ -1,0 +1,45 @@
+/**
+ * The four CSV reports of one run, in an output folder: summary.csv, timeseries.csv, pods.csv and
+ * events.csv. The two streamed during the run are opened first; everything is committed together at
+ * the end, or aborted together on failure.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClusterStore } from '../engine/cluster/store.js';
+import { EVENT_COLUMNS } from '../engine/metrics/event-log.js';
+import type { Cell } from '../engine/metrics/sink.js';
+import { POD_COLUMNS, SUMMARY_COLUMNS, podRow } from '../engine/metrics/summary.js';
+import { TIMESERIES_COLUMNS } from '../engine/metrics/timeseries.js';
+import { AtomicCsv, writeAtomic, csvText } from './csv.js';
+
+export const REPORT_FILES = ['summary.csv', 'timeseries.csv', 'pods.csv', 'events.csv'] as const;
+
+export class RunReport {
+  readonly events: AtomicCsv;
+  readonly timeseries: AtomicCsv;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.events = new AtomicCsv(join(dir, 'events.csv'), EVENT_COLUMNS);
+    this.timeseries = new AtomicCsv(join(dir, 'timeseries.csv'), TIMESERIES_COLUMNS);
+  }
+
+  commit(summary: Record<string, Cell>, store: ClusterStore): void {
+    const pods = new AtomicCsv(join(this.dir, 'pods.csv'), POD_COLUMNS);
+    try {
+      for (const p of store.allPods) pods.write(podRow(store, p));
+    } catch (e) {
+      pods.abort();
+      throw e;
+    }
+    this.events.commit();
+    this.timeseries.commit();
+    pods.commit();
+    writeAtomic(join(this.dir, 'summary.csv'), csvText(SUMMARY_COLUMNS, [SUMMARY_COLUMNS.map((c) => summary[c] ?? '')]));
+  }
+
+  abort(): void {
+    this.events.abort();
+    this.timeseries.abort();
+  }
+}
