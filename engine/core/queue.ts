@@ -21,25 +21,16 @@ export interface SimEvent {
   cancelled: boolean;
 }
 
-/**
- * One class so every event has the same hidden class (keeps compare monomorphic). Fields are
- * assigned once in the constructor rather than declared first, so their representation stays numeric.
- */
+/** One class so every event has the same hidden class (keeps compare monomorphic). */
 class QueuedEvent implements SimEvent {
-  declare time: number;
-  declare priority: number;
-  declare seq: number;
-  declare handler: EventHandler;
-  declare data: unknown;
-  declare cancelled: boolean;
-  constructor(time: number, priority: number, seq: number, handler: EventHandler, data: unknown) {
-    this.time = time;
-    this.priority = priority;
-    this.seq = seq;
-    this.handler = handler;
-    this.data = data;
-    this.cancelled = false;
-  }
+  cancelled = false;
+  constructor(
+    public time: number,
+    public priority: number,
+    public seq: number,
+    public handler: EventHandler,
+    public data: unknown,
+  ) {}
 }
 
 function compareEvents(a: SimEvent, b: SimEvent): number {
