@@ -1,0 +1,115 @@
+/** End-to-end behaviour of the walking skeleton: controllers, scheduler and kubelet meeting in the store. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsNamed, runText, smallScenario } from '../helpers.js';
+
+const job = (name: string, completions: number, parallelism: number, duration: string, cpu = '1') => `
+    - apiVersion: batch/v1
+      kind: Job
+      metadata: {name: ${name}}
+      spec:
+        completions: ${completions}
+        parallelism: ${parallelism}
+        template:
+          metadata: {annotations: {kubesim.io/duration: "${duration}"}}
+          spec:
+            restartPolicy: Never
+            containers: [{name: c, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`;
+
+const deployment = (name: string, replicas: number, cpu = '1') => `
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: ${name}}
+      spec:
+        replicas: ${replicas}
+        selector: {matchLabels: {app: ${name}}}
+        template:
+          metadata: {labels: {app: ${name}}}
+          spec:
+            containers: [{name: c, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`;
+
+describe('walking skeleton simulation', () => {
+  it('a Deployment keeps its replicas running', () => {
+    const run = runText(smallScenario(deployment('web', 5)));
+    assert.equal(run.summary.pods_running_end, 5);
+    assert.equal(eventsNamed(run, 'PodCreated').length, 5);
+    for (const row of eventsNamed(run, 'PodRunning')) assert.equal(row[0], '1.000', 'Running after the 1 s default start-up delay');
+  });
+
+  it('a Job runs `completions` pods at most `parallelism` at a time and completes', () => {
+    const run = runText(smallScenario(job('batch', 6, 2, '1m')));
+    const running = eventsNamed(run, 'PodRunning').map((r) => r[0]);
+    // Each wave runs 60 s, then the next wave is created, bound and started (1 s start-up).
+    assert.deepEqual(running, ['1.000', '1.000', '62.000', '62.000', '123.000', '123.000']);
+    const done = eventsNamed(run, 'JobCompleted');
+    assert.equal(done.length, 1);
+    assert.equal(done[0]![0], '183.000');
+    assert.equal(run.summary.pods_succeeded, 6);
+  });
+
+  it('pods that fit nowhere stay Pending and are scheduled when resources free up', () => {
+    // 1 node of 4 cpu: two 3-cpu Jobs of one pod each; the second waits for the first to finish.
+    const run = runText(smallScenario(job('a', 1, 1, '2m', '3') + job('b', 1, 1, '2m', '3'), 1));
+    const unschedulable = eventsNamed(run, 'PodUnschedulable');
+    assert.equal(unschedulable.length, 1);
+    assert.match(String(unschedulable[0]![4]), /0\/1 nodes are available: 1 Insufficient cpu\./);
+    // The first pod runs from 1 s to 121 s; its completion frees the cpu and requeues the second.
+    assert.deepEqual(eventsNamed(run, 'PodScheduled').map((r) => r[0]), ['0.000', '121.000']);
+  });
+
+  it('a pod that names its node is bound there without scheduling', () => {
+    const run = runText(smallScenario(`
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: pinned}
+      spec:
+        nodeName: n-2
+        containers: [{name: c}]`));
+    const [row] = eventsNamed(run, 'PodScheduled');
+    assert.deepEqual([row![3], row![4]], ['n-2', 'spec.nodeName']);
+    assert.equal(run.summary.scheduling_attempts, 0);
+  });
+
+  it('higher-priority pods are scheduled first from the queue', () => {
+    const yaml = smallScenario(`
+    - apiVersion: scheduling.k8s.io/v1
+      kind: PriorityClass
+      metadata: {name: high}
+      value: 1000
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: low}
+      spec: {containers: [{name: c, resources: {requests: {cpu: "3"}}}]}
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: high}
+      spec: {priorityClassName: high, containers: [{name: c, resources: {requests: {cpu: "3"}}}]}`, 1);
+    const run = runText(yaml);
+    const [first] = eventsNamed(run, 'PodScheduled');
+    assert.equal(first![2], 'default/high');
+  });
+
+  it('generators create the same arrivals for the same seed and different ones for another seed', () => {
+    const yaml = smallScenario('    []', 3, `  generators:
+    - name: g
+      arrival: {type: poisson, meanInterval: 30s}
+      template:
+        apiVersion: v1
+        kind: Pod
+        metadata: {annotations: {kubesim.io/duration: "exponential(1m)"}}
+        spec: {restartPolicy: Never, containers: [{name: c, resources: {requests: {cpu: 100m}}}]}`);
+    const times = (seed: number) => eventsNamed(runText(yaml, { seed }), 'PodCreated').map((r) => r[0]);
+    assert.deepEqual(times(1), times(1));
+    assert.notDeepEqual(times(1), times(2));
+    assert.ok(times(1).length > 5);
+  });
+
+  it('the same scenario and seed give identical events, pods and summary', () => {
+    const yaml = smallScenario(deployment('web', 4) + job('batch', 10, 3, 'exponential(2m)'));
+    const a = runText(yaml);
+    const b = runText(yaml);
+    assert.deepEqual(a.events, b.events);
+    assert.deepEqual(a.timeseries, b.timeseries);
+    assert.deepEqual(a.summary, b.summary);
+  });
+});
