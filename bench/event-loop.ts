@@ -36,7 +36,7 @@ export interface EventLoopResult {
  */
 function setup(pending: number): () => void {
   const rng = new Rng(`bench-event-loop-${pending}`);
-  const offsets = new Float64Array(OFFSET_COUNT);
+  const offsets = new Int32Array(OFFSET_COUNT);
   for (let i = 0; i < OFFSET_COUNT; i++) offsets[i] = rng.intBetween(1, 2 * pending);
   const sim = new Simulator();
   let next = 0;
