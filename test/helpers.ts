@@ -36,10 +36,11 @@ export interface CapturedRun extends RunResult {
   timeseries: Cell[][];
 }
 
+/** Runs in memory; the invariant checker is on unless `check: false` is passed. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): CapturedRun {
   const events = new MemorySink();
   const timeseries = new MemorySink();
-  const result = new Simulation(scenario, { ...options, events, timeseries }).run();
+  const result = new Simulation(scenario, { check: true, ...options, events, timeseries }).run();
   return { ...result, events: events.rows, timeseries: timeseries.rows };
 }
 

@@ -21,6 +21,13 @@ function durationArg(v: string): number {
   }
 }
 
+function checkEveryArg(v: string): { everyEvents?: number; everyMs?: number } {
+  if (/^\d+$/.test(v) && Number(v) > 0) return { everyEvents: Number(v) };
+  const ms = durationArg(v);
+  if (ms <= 0) throw new InvalidArgumentError(`"${v}" must be above 0`);
+  return { everyMs: ms };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const signals = trapSignals();
   let code: number = EXIT.ok;
@@ -40,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--policy <name>', 'scheduling policy (see kubesim policies)')
     .option('--out <dir>', 'output folder (default out/<scenario name>)')
     .option('-q, --quiet', 'print nothing on success')
+    .option('--check', 'check the invariants after every event (docs/guarantees.md); a violation exits 1')
+    .option('--check-every <n|duration>', 'with --check: every n events or every simulated duration, e.g. 1000 or 1m', checkEveryArg)
     .action(async (file: string, opts) => {
       code = await runCommand(file, opts, signals);
     });

@@ -18,6 +18,8 @@ export interface RunFlags {
   out?: string;
   policy?: string;
   quiet?: boolean;
+  check?: boolean;
+  checkEvery?: { everyEvents?: number; everyMs?: number };
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
@@ -35,6 +37,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
       timeseries: report.timeseries,
       onProgress: (ms) => bar.update(ms),
       shouldStop: () => signals.received !== undefined,
+      check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
     const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
     bar.done();
