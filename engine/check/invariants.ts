@@ -29,6 +29,7 @@ export const nodeCapacity: Invariant = {
       const req = node.requested;
       for (let i = 0; i < req.length; i++) {
         const alloc = node.allocatable[i] ?? 0;
+        if (i > PODS && alloc === 0) continue; // an extended resource the node lacks: only pinned pods can hold it (not admitted-checked upstream)
         if (req[i]! > alloc && !close(req[i]!, alloc)) {
           return { invariant: 'node-capacity', object: `Node ${node.name}`, message: `requested ${store.resources.name(i)} ${req[i]} > allocatable ${alloc}` };
         }

@@ -89,7 +89,7 @@ export class Simulation {
         runDurationMs: d ? drawRunDuration(d, durationRng(`${p.meta.namespace}/${p.meta.name}`)) : -1,
       });
       // Pods of a cluster dump that are already bound start out Running.
-      if (pod.nodeIndex >= 0) {
+      if (pod.nodeIndex >= 0 && pod.phase === 'Pending') {
         this.store.setPodPhase(pod, 'Running');
         this.store.record('PodRunning', `${pod.namespace}/${pod.name}`, p.spec.nodeName);
       }
