@@ -21,6 +21,21 @@ function durationArg(v: string): number {
   }
 }
 
+function checkEveryArg(v: string): { everyEvents?: number; everyMs?: number } {
+  if (/^\d+$/.test(v) && Number(v) > 0) return { everyEvents: Number(v) };
+  const ms = durationArg(v);
+  if (ms <= 0) throw new InvalidArgumentError(`"${v}" must be above 0`);
+  return { everyMs: ms };
+}
+
+/** --max-nodes / --max-pods as LoadOptions.limits. */
+export function limitFlags(opts: { maxNodes?: number; maxPods?: number }): { maxNodes?: number; maxPods?: number } {
+  const out: { maxNodes?: number; maxPods?: number } = {};
+  if (opts.maxNodes !== undefined) out.maxNodes = opts.maxNodes;
+  if (opts.maxPods !== undefined) out.maxPods = opts.maxPods;
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const signals = trapSignals();
   let code: number = EXIT.ok;
@@ -40,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--policy <name>', 'scheduling policy (see kubesim policies)')
     .option('--out <dir>', 'output folder (default out/<scenario name>)')
     .option('-q, --quiet', 'print nothing on success')
+    .option('--max-nodes <n>', 'raise the node limit (default 200000)', intArg)
+    .option('--max-pods <n>', 'raise the limit on pods a scenario is expected to create (default 5000000)', intArg)
+    .option('--check', 'check the invariants after every event (docs/guarantees.md); a violation exits 1')
+    .option('--check-every <n|duration>', 'with --check: every n events or every simulated duration, e.g. 1000 or 1m', checkEveryArg)
     .action(async (file: string, opts) => {
       code = await runCommand(file, opts, signals);
     });
@@ -48,11 +67,13 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check scenario files without running them (exit 2 if any is invalid)')
     .argument('<scenario...>', 'scenario files')
-    .action((files: string[]) => {
+    .option('--max-nodes <n>', 'raise the node limit (default 200000)', intArg)
+    .option('--max-pods <n>', 'raise the limit on pods a scenario is expected to create (default 5000000)', intArg)
+    .action((files: string[], opts: { maxNodes?: number; maxPods?: number }) => {
       let bad = 0;
       for (const f of files) {
         try {
-          const s = loadScenario(f);
+          const s = loadScenario(f, { limits: limitFlags(opts) });
           process.stdout.write(`${f}: ok (${s.name}: ${s.nodePools.reduce((n, p) => n + p.count, 0) + s.nodes.length} nodes)\n`);
         } catch (e) {
           bad++;

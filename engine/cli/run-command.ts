@@ -11,6 +11,20 @@ import { ProgressBar } from './progress.js';
 import { printSummary } from './print-summary.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import type { Signals } from './signals.js';
+import { SimError } from '../core/errors.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** Resolves the scenario's scheduler section, naming the scenario file in the error. */
+function resolvePolicyAt(scenario: Scenario): void {
+  try {
+    resolvePolicy(scenario.scheduler.policy, scenario.scheduler.config);
+  } catch (e) {
+    if (e instanceof SimError && !e.location.file) {
+      throw new SimError(e.code, e.message, { location: { file: scenario.scheduler.configFile ?? scenario.file, path: scenario.scheduler.config === undefined ? 'spec.scheduler.policy' : 'spec.scheduler.config' }, hint: e.hint });
+    }
+    throw e;
+  }
+}
 
 export interface RunFlags {
   seed?: number;
@@ -18,11 +32,20 @@ export interface RunFlags {
   out?: string;
   policy?: string;
   quiet?: boolean;
+  maxNodes?: number;
+  maxPods?: number;
+  check?: boolean;
+  checkEvery?: { everyEvents?: number; everyMs?: number };
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until });
-  if (flags.policy) resolvePolicy(flags.policy, undefined); // validate before any output exists
+  const limits: { maxNodes?: number; maxPods?: number } = {};
+  if (flags.maxNodes !== undefined) limits.maxNodes = flags.maxNodes;
+  if (flags.maxPods !== undefined) limits.maxPods = flags.maxPods;
+  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, limits });
+  // Validate the policy before any output exists (the scenario's own, or --policy).
+  if (flags.policy) resolvePolicy(flags.policy, undefined);
+  else resolvePolicyAt(scenario);
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });
   const report = new RunReport(outDir);
@@ -35,6 +58,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
       timeseries: report.timeseries,
       onProgress: (ms) => bar.update(ms),
       shouldStop: () => signals.received !== undefined,
+      check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
     const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
     bar.done();

@@ -2,6 +2,7 @@
 import type { Labels } from './labels.js';
 import type { OwnerRef, Pod, PodSpec } from './pod.js';
 import type { ClusterStore } from './store.js';
+import { admissionFailure } from './admission.js';
 
 export interface NewPod {
   name: string;
@@ -39,8 +40,13 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
   if (p.spec.nodeName) {
     const node = store.node(p.spec.nodeName);
     if (node) {
+      const rejected = admissionFailure(pod, node, store.resources);
       store.bindPod(pod, node);
       store.record('PodScheduled', `${pod.namespace}/${pod.name}`, node.name, 'spec.nodeName');
+      if (rejected) {
+        store.setPodPhase(pod, 'Failed', rejected);
+        store.record('PodFailed', `${pod.namespace}/${pod.name}`, node.name, rejected);
+      }
     }
   }
   return pod;

@@ -15,6 +15,8 @@ import { emptyCollected, readScenario } from './read-scenario.js';
 import { crossCheck } from './cross-check.js';
 import type { Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
+import { checkLimits, defaultLimits } from './limits.js';
+import type { Limits } from './limits.js';
 
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
@@ -42,10 +44,13 @@ export interface LoadOptions {
   seed?: number;
   /** Overrides spec.duration. */
   durationMs?: number;
+  /** Raises (or lowers) SCENARIO_LIMITS: --max-nodes, --max-pods. */
+  limits?: Partial<Limits>;
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
   const problems = new Problems();
+  const limits: Limits = { ...defaultLimits(), ...options.limits };
   const docs = readSource(file, problems);
   const base = dirname(resolve(file));
   const seen = new Set<string>([resolve(file)]);
@@ -63,7 +68,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
-    const read = readScenario(Reader.root(first, problems), { includeFile });
+    const read = readScenario(Reader.root(first, problems), { includeFile, limits });
     const { collected: c, ...rest } = read;
     collected = c;
     scenario = { ...rest, file };
@@ -98,6 +103,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   if (options.seed !== undefined) scenario.seed = options.seed;
   if (options.durationMs !== undefined) scenario.durationMs = options.durationMs;
   scenario.resources.freeze();
+  checkLimits(scenario, limits);
   return scenario;
 }
 

@@ -18,6 +18,8 @@ export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 
 export interface ReadContext {
   /** Reads a manifest file named in spec.manifestFiles (resolved by the loader). */
   includeFile(path: string, from: Reader, out: Collected): void;
+  /** Current limits (SCENARIO_LIMITS raised by --max-nodes / --max-pods). */
+  limits?: { maxNodes: number; maxPods: number };
 }
 
 export function emptyCollected(): Collected {
@@ -42,8 +44,11 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const kubelet = spec.child('kubelet');
   kubelet.object(['podStartupDelay']);
 
-  const nodePools = spec.child('nodes').items().map((n) => readPool(n, out));
+  const limits = ctx.limits ?? { maxNodes: SCENARIO_LIMITS.maxNodes, maxPods: SCENARIO_LIMITS.maxGeneratedPods };
+  const nodePools = spec.child('nodes').items().map((n) => readPool(n, out, limits.maxNodes));
+  let expanded = 0;
   for (const [i, p] of nodePools.entries()) {
+    if ((expanded += p.count) > limits.maxNodes) break; // refused by checkLimits; do not expand names
     for (let k = 0; k < p.count; k++) out.names.push({ key: `Node ${poolNodeName(p.pool, k)}`, reader: spec.child('nodes').child(i).child('pool') });
   }
   for (const m of spec.child('manifests').items()) readManifest(m, out);
@@ -52,7 +57,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     if (path) ctx.includeFile(path, f, out);
   }
   const durationMs = spec.child('duration').duration() ?? DEFAULT_SCENARIO.durationMs;
-  const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs));
+  const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs, limits.maxPods));
   for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
   return {
     name: meta.name,
@@ -78,7 +83,7 @@ function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' |
   return { nodes: out.nodes, pods: out.pods, deployments: out.deployments, replicaSets: out.replicaSets, jobs: out.jobs, priorityClasses: out.priorityClasses };
 }
 
-function readPool(r: Reader, out: Collected): NodePool {
+function readPool(r: Reader, out: Collected, maxNodes: number): NodePool {
   r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints'], [], ['pool', 'count', 'allocatable']);
   const zones = r.child('zones').items().map((z) => z.str() ?? '');
   if (r.child('zones').present && zones.length === 0) r.child('zones').fail('zones is empty', 'list at least one zone or drop the field');
@@ -86,7 +91,7 @@ function readPool(r: Reader, out: Collected): NodePool {
   if (r.child('allocatable').present && !allocatable.has('pods')) allocatable.set('pods', 110); // kubelet maxPods default
   return {
     pool: r.child('pool').name() ?? '',
-    count: r.child('count').int({ required: true, min: 0, max: SCENARIO_LIMITS.maxNodes }) ?? 0,
+    count: limitedInt(r.child('count'), maxNodes, 'nodes', '--max-nodes') ?? 0,
     zones,
     allocatable,
     labels: readStringMap(r.child('labels')),
@@ -113,7 +118,7 @@ function readArrival(r: Reader): Arrival | undefined {
   return undefined;
 }
 
-function readGenerator(r: Reader, out: Collected, durationMs: number): Generator {
+function readGenerator(r: Reader, out: Collected, durationMs: number, maxPods: number): Generator {
   r.object(['name', 'arrival', 'start', 'stop', 'maxCount', 'template'], [], ['name', 'arrival', 'template']);
   const name = r.child('name').name() ?? '';
   const t = r.child('template');
@@ -139,10 +144,17 @@ function readGenerator(r: Reader, out: Collected, durationMs: number): Generator
     arrival: readArrival(r.child('arrival')) ?? { type: 'fixed', intervalMs: 60_000 },
     startMs,
     stopMs,
-    maxCount: r.child('maxCount').int({ min: 0, max: SCENARIO_LIMITS.maxGeneratedPods }) ?? SCENARIO_LIMITS.maxGeneratedPods,
+    maxCount: limitedInt(r.child('maxCount'), maxPods, 'pods', '--max-pods') ?? Number.POSITIVE_INFINITY, // the pod estimate (limits.ts) bounds it
     job,
     pod,
   };
+}
+
+/** A count bounded by a limit that a flag raises (the message names both). */
+function limitedInt(r: Reader, max: number, what: string, flag: string): number | undefined {
+  const n = r.int({ required: what === 'nodes', min: 0 });
+  if (n === undefined || n <= max) return n;
+  return r.fail(`${n} ${what} is more than the limit of ${max}`, `raise the limit with ${flag} ${n} if this is intended`, 'E_LIMIT');
 }
 
 export function suggestKind(kind: string, kinds: readonly string[]): string | undefined {

@@ -11,6 +11,8 @@ import { Kubelets } from '../controllers/kubelet/kubelet.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
 import { Rng, RngStreams } from '../core/rng.js';
 import { Simulator } from '../core/simulator.js';
+import type { InvariantChecker, CheckOptions } from '../check/checker.js';
+import { attachChecker } from './checking.js';
 import { EventLog } from '../metrics/event-log.js';
 import type { RowSink } from '../metrics/sink.js';
 import { NULL_SINK } from '../metrics/sink.js';
@@ -34,6 +36,8 @@ export interface RunOptions {
   onProgress?: (simMs: number) => void;
   /** Polled between slices of runSliced; returning true stops the run early (marked incomplete). */
   shouldStop?: () => boolean;
+  /** Checks the invariants (engine/check) after every event, or at the given cadence. */
+  check?: boolean | CheckOptions;
 }
 
 export interface RunResult {
@@ -51,6 +55,7 @@ export class Simulation {
   readonly scheduler: Scheduler;
   readonly policy: string;
   private readonly timeseries: TimeSeries;
+  readonly checker: InvariantChecker | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -68,6 +73,8 @@ export class Simulation {
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
+    const check = options.check;
+    this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, check === true ? {} : check) : undefined;
     this.addNodes();
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);
@@ -82,7 +89,7 @@ export class Simulation {
         runDurationMs: d ? drawRunDuration(d, durationRng(`${p.meta.namespace}/${p.meta.name}`)) : -1,
       });
       // Pods of a cluster dump that are already bound start out Running.
-      if (pod.nodeIndex >= 0) {
+      if (pod.nodeIndex >= 0 && pod.phase === 'Pending') {
         this.store.setPodPhase(pod, 'Running');
         this.store.record('PodRunning', `${pod.namespace}/${pod.name}`, p.spec.nodeName);
       }
@@ -119,6 +126,7 @@ export class Simulation {
   /** Runs to the end in one go (tests, benchmarks). */
   run(): RunResult {
     this.sim.run(this.scenario.durationMs);
+    this.checker?.sweep();
     return this.finish(true);
   }
 
@@ -142,6 +150,7 @@ export class Simulation {
       if (options.shouldStop?.()) return this.finish(false);
     }
     sim.run(end);
+    this.checker?.sweep();
     return this.finish(true);
   }
 

@@ -14,6 +14,7 @@ import { CycleState } from './framework/interfaces.js';
 import type { Handle } from './framework/interfaces.js';
 import type { Status } from './framework/status.js';
 import { Code } from './framework/status.js';
+import { pluginError } from './framework/plugin-error.js';
 import type { Profile, PluginRef } from './profile.js';
 import { buildProfile } from './profile.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
@@ -119,7 +120,12 @@ export class Scheduler {
 
   private runFilters(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
     for (const f of profile.filter) {
-      const s = f.filter(state, pod, node);
+      let s: Status | null;
+      try {
+        s = f.filter(state, pod, node);
+      } catch (e) {
+        throw pluginError(f.name, 'Filter', pod, node.name, e);
+      }
       if (s !== null && s.code !== Code.Success) return s.withPlugin(f.name);
     }
     return null;
@@ -129,8 +135,13 @@ export class Scheduler {
   private selectHost(profile: Profile, state: CycleState, pod: Pod, feasible: Node[]): Node {
     const totals = new Array<number>(feasible.length).fill(0);
     for (const { plugin, weight } of profile.score) {
-      const scores = feasible.map((n) => plugin.score(state, pod, n));
-      plugin.normalizeScore?.(state, pod, feasible, scores);
+      let scores: number[];
+      try {
+        scores = feasible.map((n) => plugin.score(state, pod, n));
+        plugin.normalizeScore?.(state, pod, feasible, scores);
+      } catch (e) {
+        throw pluginError(plugin.name, 'Score', pod, undefined, e);
+      }
       for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
     }
     let best = 0;
