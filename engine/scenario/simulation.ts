@@ -28,6 +28,8 @@ import type { Scenario } from './types.js';
 export interface RunOptions {
   /** Overrides the scenario's policy (a built-in name). */
   policy?: string;
+  /** With `policy`: its KubeSchedulerConfiguration (a --policy file of kubesim compare). */
+  policyConfig?: unknown;
   events?: RowSink;
   timeseries?: RowSink;
   /** Called between slices of runSliced with the simulated time reached. */
@@ -59,7 +61,7 @@ export class Simulation {
     this.rngs = new RngStreams(scenario.seed);
     this.store = new ClusterStore(this.sim, scenario.resources);
     this.policy = options.policy ?? scenario.scheduler.policy;
-    const schedulerOptions = resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.config);
+    const schedulerOptions = resolvePolicy(this.policy, options.policy ? options.policyConfig : scenario.scheduler.config);
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
