@@ -18,6 +18,7 @@ import type { Cell } from '../metrics/sink.js';
 import type { SUMMARY_COLUMNS} from '../metrics/summary.js';
 import { summaryRow } from '../metrics/summary.js';
 import { TimeSeries } from '../metrics/timeseries.js';
+import { PlacementMetrics } from '../metrics/placement.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { startGenerator } from './generators.js';
@@ -53,6 +54,7 @@ export class Simulation {
   readonly scheduler: Scheduler;
   readonly policy: string;
   private readonly timeseries: TimeSeries;
+  private readonly placement: PlacementMetrics;
 
   constructor(
     readonly scenario: Scenario,
@@ -65,6 +67,7 @@ export class Simulation {
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    this.placement = new PlacementMetrics(this.sim, this.store, scenario.sampleIntervalMs, scenario.durationMs);
     this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
     new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
@@ -159,6 +162,7 @@ export class Simulation {
       attempts: this.scheduler.stats.attempts,
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
+      placement: this.placement.summary(),
     });
     return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
   }
