@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { planCompare } from '../compare/cells.js';
-import type { Cell } from '../compare/cells.js';
+import type { Cell, Plan } from '../compare/cells.js';
+import { SimError, SimErrors } from '../core/errors.js';
 import { compare, KEY_COLUMNS, metricColumns } from '../compare/comparison.js';
 import { tableMetrics } from '../compare/metric-choice.js';
 import { CellError, CellPool } from '../compare/pool.js';
@@ -37,9 +38,27 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** The plan and the table's metrics, with every problem of both reported at once. */
+function checkArguments(files: string[], flags: CompareFlags): { plan: Plan; shown: string[] } {
+  const problems: SimError[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof SimErrors) problems.push(...e.errors);
+      else if (e instanceof SimError) problems.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const plan = attempt(() => planCompare({ scenarios: files, policies: flags.policy, seeds: flags.seeds, sets: flags.set, baseline: flags.baseline }));
+  const shown = attempt(() => tableMetrics(flags.metric, SUMMARY_COLUMNS, KEY_COLUMNS));
+  if (!plan || !shown) throw new SimErrors(problems);
+  return { plan, shown };
+}
+
 export async function compareCommand(files: string[], flags: CompareFlags, signals: Signals): Promise<number> {
-  const plan = planCompare({ scenarios: files, policies: flags.policy, seeds: flags.seeds, sets: flags.set, baseline: flags.baseline });
-  const shown = tableMetrics(flags.metric, SUMMARY_COLUMNS, KEY_COLUMNS);
+  const { plan, shown } = checkArguments(files, flags);
   const outDir = flags.out ?? join('out', `compare-${(plan.variants[0]?.baseName ?? 'scenario').replace(/[^A-Za-z0-9._-]+/g, '_')}`);
   const jobs = flags.jobs ?? defaultJobs();
   const total = plan.cells.length;

@@ -1,6 +1,6 @@
 /** Worker-thread entry of `kubesim compare`: runs the cells it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { SimError } from '../core/errors.js';
+import { SimError, SimErrors } from '../core/errors.js';
 import { runCell } from '../compare/run-cell.js';
 import type { WorkerReply, WorkerTask } from '../compare/pool.js';
 import { RunReport } from '../../reports/run-report.js';
@@ -18,7 +18,8 @@ parentPort?.on('message', (task: WorkerTask) => {
     reply({ type: 'result', result: { index: cell.index, summary: result.summary } });
   } catch (e) {
     report?.abort();
-    const message = e instanceof SimError ? e.format() : `internal error: ${(e as Error)?.stack ?? String(e)}`;
-    reply({ type: 'error', index: cell.index, message, code: e instanceof SimError ? e.code : undefined });
+    const message = e instanceof SimError ? e.format() : e instanceof SimErrors ? e.errors.map((x) => x.format()).join('\n') : `internal error: ${(e as Error)?.stack ?? String(e)}`;
+    const code = e instanceof SimError ? e.code : e instanceof SimErrors ? e.errors[0]?.code : undefined;
+    reply({ type: 'error', index: cell.index, message, code });
   }
 });

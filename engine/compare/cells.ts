@@ -127,7 +127,7 @@ export function planCompare(input: PlanInput): Plan {
   const labels = policies.map((p) => p.label);
   for (const [i, l] of labels.entries()) if (labels.indexOf(l) !== i) errors.push(usage(`policy "${l}" is given twice`, 'list each policy once'));
   const baseline = input.baseline ?? labels[0] ?? '';
-  if (input.baseline !== undefined && !labels.includes(input.baseline)) errors.push(usage(`--baseline "${input.baseline}" is not one of the policies`, `use one of: ${labels.join(', ')}`));
+  if (input.baseline !== undefined && !labels.includes(input.baseline)) errors.push(usage(`--baseline "${input.baseline}" is not one of the policies`, labels.length ? `use one of: ${labels.join(', ')}` : 'name it with --policy too'));
 
   const variants: Variant[] = [];
   const combos = sweep(flags);
