@@ -17,6 +17,8 @@ import type { Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
 import { checkLimits, defaultLimits } from './limits.js';
 import type { Limits } from './limits.js';
+import type { Override } from './overrides.js';
+import { applyOverrides } from './overrides.js';
 
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
@@ -46,6 +48,8 @@ export interface LoadOptions {
   durationMs?: number;
   /** Raises (or lowers) SCENARIO_LIMITS: --max-nodes, --max-pods. */
   limits?: Partial<Limits>;
+  /** `--set` overrides applied to the Scenario document before it is read (kubesim compare sweeps). */
+  overrides?: readonly Override[];
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
@@ -65,6 +69,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   let collected: Collected | undefined;
   const first = docs[0];
   const isWrapper = first !== undefined && (first.value as { kind?: unknown } | null)?.kind === 'Scenario';
+  if (options.overrides?.length) {
+    if (isWrapper && first) applyOverrides(first, options.overrides).forEach((e) => problems.add(e));
+    else if (first) problems.add(new SimError('E_USAGE', '--set works on kind: Scenario files only', { location: { file }, hint: 'wrap the manifests in a kind: Scenario file (spec.manifestFiles)' }));
+  }
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));

@@ -20,6 +20,7 @@ import type { Cell } from '../metrics/sink.js';
 import type { SUMMARY_COLUMNS} from '../metrics/summary.js';
 import { summaryRow } from '../metrics/summary.js';
 import { TimeSeries } from '../metrics/timeseries.js';
+import { PlacementMetrics } from '../metrics/placement.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { startGenerator } from './generators.js';
@@ -30,6 +31,8 @@ import type { Scenario } from './types.js';
 export interface RunOptions {
   /** Overrides the scenario's policy (a built-in name). */
   policy?: string;
+  /** With `policy`: its KubeSchedulerConfiguration (a --policy file of kubesim compare). */
+  policyConfig?: unknown;
   events?: RowSink;
   timeseries?: RowSink;
   /** Called between slices of runSliced with the simulated time reached. */
@@ -56,6 +59,7 @@ export class Simulation {
   readonly policy: string;
   private readonly timeseries: TimeSeries;
   readonly checker: InvariantChecker | undefined;
+  private readonly placement: PlacementMetrics;
 
   constructor(
     readonly scenario: Scenario,
@@ -64,10 +68,11 @@ export class Simulation {
     this.rngs = new RngStreams(scenario.seed);
     this.store = new ClusterStore(this.sim, scenario.resources);
     this.policy = options.policy ?? scenario.scheduler.policy;
-    const schedulerOptions = resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.config);
+    const schedulerOptions = resolvePolicy(this.policy, options.policy ? options.policyConfig : scenario.scheduler.config);
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    this.placement = new PlacementMetrics(this.sim, this.store, scenario.sampleIntervalMs, scenario.durationMs);
     this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
     new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
@@ -166,6 +171,7 @@ export class Simulation {
       attempts: this.scheduler.stats.attempts,
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
+      placement: this.placement.summary(),
     });
     return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
   }

@@ -40,4 +40,5 @@ export function buildProfile(schedulerName: string, plugins: readonly PluginRef[
 /** Built-in policies by name (the walking skeleton ships `default` = NodeResourcesFit/LeastAllocated). */
 export const BUILTIN_POLICIES: ReadonlyMap<string, { description: string; plugins: PluginRef[] }> = new Map([
   ['default', { description: 'NodeResourcesFit filter and LeastAllocated score', plugins: [{ name: 'NodeResourcesFit', weight: 1 }] }],
+  ['binpack', { description: 'NodeResourcesFit filter and MostAllocated score (bin-packing)', plugins: [{ name: 'NodeResourcesFit', weight: 1, args: { scoringStrategy: { type: 'MostAllocated' } } }] }],
 ]);

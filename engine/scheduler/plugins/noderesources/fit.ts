@@ -28,7 +28,11 @@ export function insufficientReasons(pod: Pod, node: Node, names: ResourceNames):
 
 export class NodeResourcesFit implements FilterPlugin, ScorePlugin {
   readonly name = NAME;
-  constructor(private readonly handle: Handle) {}
+  constructor(
+    private readonly handle: Handle,
+    /** scoringStrategy.type: LeastAllocated (default) or MostAllocated (most_allocated.go). */
+    private readonly requestedScore: (requested: number, capacity: number) => number = leastRequested,
+  ) {}
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
     const reasons = insufficientReasons(pod, node, this.handle.store.resources);
@@ -37,8 +41,8 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
   /** LeastAllocated over cpu and memory (weights 1), non-zero requests, integer arithmetic. */
   score(_state: CycleState, pod: Pod, node: Node): number {
-    const cpu = leastRequested(node.nonZeroCpu + pod.spec.nonZeroCpu, node.allocatable[CPU]!);
-    const mem = leastRequested(node.nonZeroMemory + pod.spec.nonZeroMemory, node.allocatable[MEMORY]!);
+    const cpu = this.requestedScore(node.nonZeroCpu + pod.spec.nonZeroCpu, node.allocatable[CPU]!);
+    const mem = this.requestedScore(node.nonZeroMemory + pod.spec.nonZeroMemory, node.allocatable[MEMORY]!);
     let sum = 0;
     let weights = 0;
     if (node.allocatable[CPU]! > 0) {
@@ -58,6 +62,13 @@ export function leastRequested(requested: number, capacity: number): number {
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
-export function newNodeResourcesFit(_args: unknown, handle: Handle): NodeResourcesFit {
-  return new NodeResourcesFit(handle);
+/** most_allocated.go mostRequestedScore: requests above capacity count as capacity. */
+export function mostRequested(requested: number, capacity: number): number {
+  if (capacity === 0) return 0;
+  return Math.trunc((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
+}
+
+export function newNodeResourcesFit(args: unknown, handle: Handle): NodeResourcesFit {
+  const type = (args as { scoringStrategy?: { type?: string } } | undefined)?.scoringStrategy?.type;
+  return new NodeResourcesFit(handle, type === 'MostAllocated' ? mostRequested : leastRequested);
 }
