@@ -9,6 +9,7 @@ import { ClusterStore } from '../cluster/store.js';
 import { JobController, runDrawer } from '../controllers/job/job.js';
 import { Kubelets } from '../controllers/kubelet/kubelet.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
+import { startWorkloadControllers } from './workload-controllers.js';
 import { Rng, RngStreams } from '../core/rng.js';
 import { Simulator } from '../core/simulator.js';
 import { EventLog } from '../metrics/event-log.js';
@@ -50,6 +51,8 @@ export class Simulation {
   readonly store: ClusterStore;
   readonly scheduler: Scheduler;
   readonly policy: string;
+  /** StatefulSet, DaemonSet, disruption, PodGC and drain controllers (workload-controllers.ts). */
+  readonly workloads: ReturnType<typeof startWorkloadControllers>;
   private readonly timeseries: TimeSeries;
 
   constructor(
@@ -72,6 +75,7 @@ export class Simulation {
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);
     for (const j of scenario.jobs) jobs.addJob(j);
+    this.workloads = startWorkloadControllers(this.sim, this.store, scenario);
     for (const p of scenario.pods) {
       const d = p.spec.runDuration;
       const pod = createPod(this.store, {

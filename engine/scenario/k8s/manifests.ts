@@ -7,6 +7,7 @@ import type { Reader } from '../reader.js';
 import { DURATION_ANNOTATION, parseRunDuration } from '../run-duration.js';
 import type { Scenario } from '../types.js';
 import { readLabelSelector, readMeta, readTypeMeta } from './meta.js';
+import { readDaemonSet, readPodDisruptionBudget, readStatefulSet } from './apps.js';
 import type { PodSpecContext } from './podspec.js';
 import { readPodSpec } from './podspec.js';
 
@@ -16,6 +17,9 @@ export const MANIFEST_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Deployment', ['apps/v1']],
   ['ReplicaSet', ['apps/v1']],
   ['Job', ['batch/v1']],
+  ['StatefulSet', ['apps/v1']],
+  ['DaemonSet', ['apps/v1']],
+  ['PodDisruptionBudget', ['policy/v1']],
   ['PriorityClass', ['scheduling.k8s.io/v1']],
   ['List', ['v1']],
   ['KubeSchedulerConfiguration', ['kubescheduler.config.k8s.io/v1']],
@@ -24,7 +28,7 @@ export const MANIFEST_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
 /** Kinds that a `kubectl get -o yaml` dump contains but that kubesim does not simulate: skipped. */
 export const SKIPPED_KINDS = new Set(['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Endpoints', 'EndpointSlice', 'Event', 'Lease']);
 
-export type Collected = Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses' | 'resources'> & {
+export type Collected = Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses' | 'resources' | 'statefulSets' | 'daemonSets' | 'pdbs'> & {
   schedulerConfigs: { value: unknown; reader: Reader }[];
   nextUid: () => number;
   /** Pod specs with their readers, and object names with theirs, for cross-checks. */
@@ -65,6 +69,12 @@ export function readManifest(r: Reader, out: Collected): void {
       return;
     case 'PriorityClass':
       return readPriorityClass(r, out);
+    case 'StatefulSet':
+      return readStatefulSet(r, out);
+    case 'DaemonSet':
+      return readDaemonSet(r, out);
+    case 'PodDisruptionBudget':
+      return readPodDisruptionBudget(r, out);
     case 'KubeSchedulerConfiguration':
       out.schedulerConfigs.push({ value: r.value, reader: r });
       return;
