@@ -70,12 +70,16 @@ export function expectedAndDesired(pdb: PodDisruptionBudget, podCount: number, s
   return { expected: podCount, desired: 0 };
 }
 
-/** Sum of the scales of the pods' controllers (getExpectedScale); undefined if a pod has no known controller. */
+/**
+ * Sum of the scales of the pods' controllers (getExpectedScale). Pods without a controller are skipped
+ * (unmanaged pods: an event upstream, not an error); a controller without a scale (Job, DaemonSet) makes
+ * the result undefined (upstream: "found no controllers", sync error, failSafe).
+ */
 export function controllerScale(store: ClusterStore, pods: readonly Pod[]): number | undefined {
   const seen = new Set<number>();
   let total = 0;
   for (const p of pods) {
-    if (!p.owner?.controller) return undefined;
+    if (!p.owner?.controller) continue;
     if (seen.has(p.owner.uid)) continue;
     const s = store.controllerScales.get(p.owner.uid);
     if (s === undefined) return undefined;
