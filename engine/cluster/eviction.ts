@@ -34,7 +34,7 @@ export function evictPod(store: ClusterStore, pod: Pod, detail = ''): EvictionRe
   // The API server reads the stored status; refresh it so that a same-millisecond change is seen.
   const status: PdbStatus = computePdbStatus(store, pdb);
   pdb.status = status;
-  if (!isPodReady(pod)) {
+  if (!isPodReady(store, pod)) {
     if (pdb.unhealthyPodEvictionPolicy === 'AlwaysAllow') return evicted(store, pod, detail);
     if (status.currentHealthy >= status.desiredHealthy && status.desiredHealthy > 0) return evicted(store, pod, detail);
   }

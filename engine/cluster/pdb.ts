@@ -10,6 +10,7 @@
  *   - `computePdbStatus(store, pdb)`: a fresh status, for readers that cannot wait for the controller.
  */
 import { matchesSelector } from './labels.js';
+import { isPodReady } from './pod-ready.js';
 import type { Pod } from './pod.js';
 import type { ClusterStore } from './store.js';
 import type { IntOrPercent, PdbStatus, PodDisruptionBudget } from './workloads.js';
@@ -17,10 +18,7 @@ import type { IntOrPercent, PdbStatus, PodDisruptionBudget } from './workloads.j
 /** DeletionTimeout: an evicted pod not deleting after this long counts as healthy again (disruption.go). */
 export const PDB_DELETION_TIMEOUT_MS = 2 * 60_000;
 
-/** Pod Ready condition as kubesim models it: Running, not deleting. The one place to refine readiness. */
-export function isPodReady(p: Pod): boolean {
-  return p.phase === 'Running' && p.deletionMs < 0 && !p.removed;
-}
+export { isPodReady } from './pod-ready.js';
 
 /** intstr.GetScaledValueFromIntOrPercent(value, total, roundUp). */
 export function scaledValue(v: IntOrPercent, total: number, roundUp: boolean): number {
@@ -108,7 +106,7 @@ export function computePdbStatus(store: ClusterStore, pdb: PodDisruptionBudget):
   for (const p of pods) {
     const t = disrupted.get(p.name);
     if (t !== undefined && t + PDB_DELETION_TIMEOUT_MS > now) continue;
-    if (isPodReady(p)) currentHealthy++;
+    if (isPodReady(store, p)) currentHealthy++;
   }
   const ed = expectedAndDesired(pdb, pods.length, controllerScale(store, pods));
   if (!ed) return { currentHealthy, desiredHealthy: pdb.status.desiredHealthy, expectedPods: pdb.status.expectedPods, disruptionsAllowed: 0, disruptedPods: disrupted };

@@ -12,7 +12,8 @@ import type { Pod, PodSpec } from '../../engine/cluster/pod.js';
 import { isTerminal } from '../../engine/cluster/pod.js';
 import type { Taint, Toleration } from '../../engine/cluster/taints.js';
 import { EVENT_PRIORITY } from '../../engine/cluster/priorities.js';
-import type { ObjectMeta, PodTemplate } from '../../engine/cluster/workloads.js';
+import type { IntOrPercent, ObjectMeta, PodDisruptionBudget, PodTemplate } from '../../engine/cluster/workloads.js';
+import { emptyPdbStatus } from '../../engine/cluster/pdb.js';
 
 export interface World {
   sim: Simulator;
@@ -92,5 +93,13 @@ export function world(startupMs = 1_000): World {
     named(event) {
       return records.filter((r) => r.event === event);
     },
+  };
+}
+
+/** A PDB selecting foo=bar in namespace default. */
+export function pdb(budget: { minAvailable?: IntOrPercent; maxUnavailable?: IntOrPercent }, policy: PodDisruptionBudget['unhealthyPodEvictionPolicy'] = 'IfHealthyBudget'): PodDisruptionBudget {
+  return {
+    kind: 'PodDisruptionBudget', meta: meta('budget'), selector: { matchLabels: { foo: 'bar' }, matchExpressions: [] },
+    minAvailable: budget.minAvailable, maxUnavailable: budget.maxUnavailable, unhealthyPodEvictionPolicy: policy, status: emptyPdbStatus(),
   };
 }

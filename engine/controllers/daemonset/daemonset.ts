@@ -68,7 +68,7 @@ export class DaemonSetController {
       let desired = 0;
       let ready = 0;
       for (const node of this.store.liveNodes()) if (this.shouldRun(st, node)) desired++;
-      for (const p of st.podsByNode.values()) if (isPodReady(p)) ready++;
+      for (const p of st.podsByNode.values()) if (isPodReady(this.store, p)) ready++;
       yield { ds: st.ds, desired, ready };
     }
   }

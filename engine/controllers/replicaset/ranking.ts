@@ -10,7 +10,6 @@
  *   7. (container restarts: not modelled);
  *   8. created more recently first, in the same log2 buckets; 9. equal buckets: lower uid first.
  */
-import { isPodReady } from '../../cluster/pdb.js';
 import type { Pod } from '../../cluster/pod.js';
 
 const PHASE_ORDINAL: Readonly<Record<string, number>> = Object.freeze({ Pending: 0, Unknown: 1, Running: 2 });
@@ -22,7 +21,7 @@ function logBucket(nowMs: number, tMs: number): number {
 }
 
 /** Returns a comparator: negative when `a` should be deleted before `b`. */
-export function activePodsWithRanks(pods: readonly Pod[], nowMs: number): (a: Pod, b: Pod) => number {
+export function activePodsWithRanks(pods: readonly Pod[], nowMs: number, isReady: (p: Pod) => boolean): (a: Pod, b: Pod) => number {
   const onNode = new Map<number, number>();
   for (const p of pods) onNode.set(p.nodeIndex, (onNode.get(p.nodeIndex) ?? 0) + 1);
   const rank = (p: Pod): number => onNode.get(p.nodeIndex) ?? 0;
@@ -32,8 +31,8 @@ export function activePodsWithRanks(pods: readonly Pod[], nowMs: number): (a: Po
     if (assignedA !== assignedB) return assignedA - assignedB;
     const phase = (PHASE_ORDINAL[a.phase] ?? 0) - (PHASE_ORDINAL[b.phase] ?? 0);
     if (phase !== 0) return phase;
-    const readyA = isPodReady(a);
-    const readyB = isPodReady(b);
+    const readyA = isReady(a);
+    const readyB = isReady(b);
     if (readyA !== readyB) return readyA ? 1 : -1;
     if (rank(a) !== rank(b)) return rank(b) - rank(a);
     if (readyA && readyB && a.runningMs !== b.runningMs) {

@@ -65,7 +65,7 @@ export class ReplicaSetController {
       for (const p of st.pods) {
         if (!isActive(p)) continue;
         active++;
-        if (isPodReady(p)) ready++;
+        if (isPodReady(this.store, p)) ready++;
       }
       yield { rs: st.rs, active, ready };
     }
@@ -88,7 +88,7 @@ export class ReplicaSetController {
     for (let i = 0; i < diff; i++) this.createReplica(st);
     if (diff < 0) {
       // Scale down: ActivePodsWithRanks order (ranking.ts); a stable sort keeps ties in creation order.
-      active.sort(activePodsWithRanks(active, this.sim.now));
+      active.sort(activePodsWithRanks(active, this.sim.now, (p) => isPodReady(this.store, p)));
       for (const p of active.slice(0, -diff)) this.store.markDeleting(p);
     }
   }

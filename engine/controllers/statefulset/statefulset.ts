@@ -51,7 +51,7 @@ export class StatefulSetController {
       let ready = 0;
       for (let i = 0; i < st.sts.replicas; i++) {
         const p = this.member(st.sts, i);
-        if (p && isPodReady(p)) ready++;
+        if (p && isPodReady(this.store, p)) ready++;
       }
       yield { sts: st.sts, ready };
     }
@@ -84,7 +84,7 @@ export class StatefulSetController {
         if (ordered) return;
         continue;
       }
-      if (ordered && !isPodReady(pod)) return; // Pending, Terminating or not ready: wait before the next ordinal
+      if (ordered && !isPodReady(this.store, pod)) return; // Pending, Terminating or not ready: wait before the next ordinal
     }
     this.scaleDown(sts, ordered);
   }
