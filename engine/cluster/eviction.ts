@@ -52,7 +52,6 @@ function canIgnorePdb(pod: Pod): boolean {
 
 function evicted(store: ClusterStore, pod: Pod, detail: string): EvictionResult {
   if (pod.deletionMs < 0) {
-    pod.reason = 'Evicted';
     store.record('PodEvicted', podKey(pod), store.nodeOf(pod)?.name ?? '', detail);
     store.markDeleting(pod);
   }

@@ -43,10 +43,26 @@ export function matchingPdbs(store: ClusterStore, pod: Pod): PodDisruptionBudget
   return out;
 }
 
-/** Live pod objects selected by the PDB (terminal and terminating ones included, as the pod lister). */
+/** Pods selected by each tracked PDB, kept by trackPdbMembers (labels never change after creation). */
+const members = new WeakMap<PodDisruptionBudget, Set<Pod>>();
+
+/** Keeps the PDB's selected pods as an index, so status syncs do not scan the cluster. */
+export function trackPdbMembers(store: ClusterStore, pdb: PodDisruptionBudget): void {
+  const set = new Set<Pod>();
+  for (const p of store.allPods) if (!p.removed && pdbSelects(pdb, p)) set.add(p);
+  members.set(pdb, set);
+  store.events.onPod((type, pod) => {
+    if (type === 'PodAdded' && pdbSelects(pdb, pod)) set.add(pod);
+    else if (type === 'PodRemoved') set.delete(pod);
+  });
+}
+
+/** Pod objects selected by the PDB, in creation order (terminal and terminating ones included, as the pod lister). */
 export function podsForPdb(store: ClusterStore, pdb: PodDisruptionBudget): Pod[] {
+  const tracked = members.get(pdb);
+  if (tracked) return [...tracked];
   const out: Pod[] = [];
-  for (const node of store.nodes) for (const p of store.podsOn(node)) if (pdbSelects(pdb, p)) out.push(p);
+  for (const p of store.allPods) if (!p.removed && pdbSelects(pdb, p)) out.push(p);
   return out;
 }
 

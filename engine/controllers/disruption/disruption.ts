@@ -4,7 +4,7 @@
  * of any selected pod resyncs the PDB in the same simulated millisecond; an eviction noted in
  * disruptedPods is rechecked when its DeletionTimeout (2 min) runs out.
  */
-import { computePdbStatus, emptyPdbStatus, pdbSelects, PDB_DELETION_TIMEOUT_MS } from '../../cluster/pdb.js';
+import { computePdbStatus, emptyPdbStatus, pdbSelects, PDB_DELETION_TIMEOUT_MS, trackPdbMembers } from '../../cluster/pdb.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { PodDisruptionBudget } from '../../cluster/workloads.js';
@@ -25,6 +25,7 @@ export class DisruptionController {
   addPdb(pdb: PodDisruptionBudget): void {
     pdb.status = emptyPdbStatus();
     this.store.pdbs.push(pdb);
+    trackPdbMembers(this.store, pdb);
     this.enqueue(pdb);
   }
 

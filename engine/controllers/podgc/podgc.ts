@@ -63,7 +63,7 @@ export class PodGCController {
     const excess = this.terminatedLive - this.config.terminatedPodThreshold;
     if (excess <= 0) return;
     this.terminated = this.terminated.filter((p) => !p.removed);
-    const order = [...this.terminated].sort((a, b) => evictedFirst(a) - evictedFirst(b) || a.createdMs - b.createdMs || a.uid - b.uid);
+    const order = [...this.terminated].sort((a, b) => evictedFirst(a) - evictedFirst(b) || a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (let i = 0; i < excess; i++) this.forceDelete(order[i]!, 'terminated-pod-gc-threshold');
   }
 
@@ -101,6 +101,7 @@ export class PodGCController {
   }
 }
 
+/** byEvictionAndCreationTimestamp: pods the kubelet evicted (status.reason Evicted) go first. */
 function evictedFirst(p: Pod): number {
   return p.reason === 'Evicted' ? 0 : 1;
 }
