@@ -44,6 +44,8 @@ export interface Job {
   backoffLimit: number;
   completionMode: 'NonIndexed' | 'Indexed';
   podReplacementPolicy: 'TerminatingOrFailed' | 'Failed';
+  /** spec.activeDeadlineSeconds in ms, counted from the Job's start; undefined = none. */
+  activeDeadlineMs?: number;
   template: PodTemplate;
   /** Simulated ms when the Job object was created. */
   createdMs: number;

@@ -123,3 +123,13 @@ describe('Job controller', () => {
     assert.deepEqual(w.named('JobCompleted').map((r) => [r.t, r.detail]), [[36_000, 'succeeded=5 failed=0 duration_s=36']]);
   });
 });
+
+describe('Job activeDeadlineSeconds', () => {
+  it('fails the Job with DeadlineExceeded at start + deadline and deletes its active pods', () => {
+    const { w, jobs } = setup(job({ activeDeadlineMs: 30_000, parallelism: 2, completions: 4 }), 1_000_000);
+    w.run(100_000);
+    assert.equal(jobs.jobs[0]!.done, 'Failed');
+    assert.deepEqual(w.named('JobFailed').map((r) => [r.t, r.detail]), [[30_000, 'DeadlineExceeded duration_s=30']]);
+    assert.deepEqual(w.store.allPods.map((p) => p.deletionMs), [30_000, 30_000]);
+  });
+});

@@ -41,6 +41,8 @@ export interface JobState {
   /** Indexed Jobs: indexes with a succeeded pod. */
   succeededIndexes: Set<number>;
   indexOf: Map<number, number>;
+  /** status.startTime: the first sync. */
+  startMs: number;
 }
 
 export type DrawRunMs = (job: Job, ordinal: number) => number;
@@ -65,7 +67,7 @@ export class JobController {
   addJob(job: Job): JobState {
     const st: JobState = {
       job, pods: new Set(), created: 0, succeeded: 0, failed: 0, done: '', finishedMs: -1, syncAtMs: -1, counted: new Set(),
-      failuresAfterLastSuccess: 0, lastFailureMs: -1, succeededIndexes: new Set(), indexOf: new Map(),
+      failuresAfterLastSuccess: 0, lastFailureMs: -1, succeededIndexes: new Set(), indexOf: new Map(), startMs: -1,
     };
     this.jobs.push(st);
     this.byUid.set(job.meta.uid, st);
@@ -89,11 +91,16 @@ export class JobController {
     st.syncAtMs = -1;
     if (st.done) return;
     const { job } = st;
+    if (st.startMs < 0) {
+      st.startMs = this.sim.now;
+      if (job.activeDeadlineMs !== undefined) this.sim.at(st.startMs + job.activeDeadlineMs, () => this.enqueue(st, this.sim.now), undefined, EVENT_PRIORITY.controller);
+    }
     this.count(st);
     const key = `${job.meta.namespace}/${job.meta.name}`;
     const succeeded = job.completionMode === 'Indexed' ? st.succeededIndexes.size : st.succeeded;
     if (succeeded >= job.completions) return this.finish(st, 'Complete', key);
     if (st.failed > job.backoffLimit) return this.finish(st, 'Failed', key, 'BackoffLimitExceeded');
+    if (job.activeDeadlineMs !== undefined && this.sim.now - st.startMs >= job.activeDeadlineMs) return this.finish(st, 'Failed', key, 'DeadlineExceeded');
     const wait = remainingBackoffMs(st.failuresAfterLastSuccess, st.lastFailureMs, this.sim.now);
     if (wait > 0) return this.enqueue(st, this.sim.now + wait);
     const busy: Pod[] = [];

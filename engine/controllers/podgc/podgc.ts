@@ -32,9 +32,12 @@ export class PodGCController {
   /** Terminal pods still present, in the order they became terminal (pruned lazily). */
   private terminated: Pod[] = [];
   private terminatedLive = 0;
+  /** Terminal pods still present, by the index of the node they were bound to. */
+  private readonly terminalByNode = new Map<number, Set<Pod>>();
   /** Deleted node index -> time a pass first saw it missing with pods bound to it. */
   private readonly quarantine = new Map<number, number>();
-  private readonly deletedNodes: Node[] = [];
+  /** Deleted nodes that may still have pods bound to them (dropped once they have none). */
+  private deletedNodes: Node[] = [];
 
   constructor(
     sim: Simulator,
@@ -45,7 +48,11 @@ export class PodGCController {
       if (type === 'PodPhaseChanged' && isTerminal(pod)) {
         this.terminated.push(pod);
         this.terminatedLive++;
-      } else if (type === 'PodRemoved' && isTerminal(pod)) this.terminatedLive--;
+        if (pod.nodeIndex >= 0) this.terminalOn(pod.nodeIndex).add(pod);
+      } else if (type === 'PodRemoved' && isTerminal(pod)) {
+        this.terminatedLive--;
+        this.terminalByNode.get(pod.nodeIndex)?.delete(pod);
+      }
     });
     store.events.onNode((type, node) => {
       if (type === 'NodeRemoved') this.deletedNodes.push(node);
@@ -84,12 +91,21 @@ export class PodGCController {
       if (seen === undefined || now < seen + this.config.quarantineMs) continue;
       for (const pod of pods) this.forceDelete(pod, 'orphaned');
     }
+    // A deleted node gets no new pods: once empty it needs no more checks.
+    this.deletedNodes = this.deletedNodes.filter((n) => this.podsBoundTo(n).length > 0);
+  }
+
+  private terminalOn(nodeIndex: number): Set<Pod> {
+    let set = this.terminalByNode.get(nodeIndex);
+    if (!set) this.terminalByNode.set(nodeIndex, (set = new Set()));
+    return set;
   }
 
   /** Non-terminal pods still accounted on the node, plus terminal pods that were bound to it. */
   private podsBoundTo(node: Node): Pod[] {
     const out = [...this.store.podsOn(node)];
-    for (const p of this.terminated) if (!p.removed && p.nodeIndex === node.index) out.push(p);
+    const terminal = this.terminalByNode.get(node.index);
+    if (terminal) for (const p of terminal) out.push(p);
     return out;
   }
 

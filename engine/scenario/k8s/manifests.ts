@@ -171,12 +171,14 @@ function readReplicated(r: Reader, out: Collected, kind: 'Deployment' | 'Replica
 export function readJob(r: Reader, out: Collected, createdMs: number, register = true): Job {
   const meta = register ? objectMeta(r, out, 'Job') : { ...readMeta(r, { namespaced: true, nameRequired: false }), uid: 0 };
   const spec = r.child('spec');
-  spec.object(['completions', 'parallelism', 'backoffLimit', 'completionMode', 'podReplacementPolicy', 'template'], ['activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'selector', 'manualSelector', 'suspend', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podFailurePolicy', 'successPolicy', 'managedBy'], ['template']);
+  spec.object(['completions', 'parallelism', 'backoffLimit', 'completionMode', 'podReplacementPolicy', 'template', 'activeDeadlineSeconds'], ['ttlSecondsAfterFinished', 'selector', 'manualSelector', 'suspend', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podFailurePolicy', 'successPolicy', 'managedBy'], ['template']);
   const template = readTemplate(spec.child('template'), { resources: out.resources, restartPolicies: ['OnFailure', 'Never'], defaultRestartPolicy: 'Never', specs: out.specs });
   if (!spec.child('template').child('spec').child('restartPolicy').present) spec.child('template').child('spec').fail('a Job pod template needs restartPolicy OnFailure or Never', 'add restartPolicy: Never');
   if (template.spec.runDuration === undefined) spec.child('template').fail(`Job pods need a run time: the annotation ${DURATION_ANNOTATION} on the template`, `add metadata: {annotations: {${DURATION_ANNOTATION}: "5m"}} to spec.template`);
   const parallelism = spec.child('parallelism').int({ min: 0, max: 100_000 }) ?? 1;
+  const deadlineSeconds = spec.child('activeDeadlineSeconds').int({ min: 1, max: 10 * 365 * 86400 });
   return {
+    ...(deadlineSeconds !== undefined ? { activeDeadlineMs: deadlineSeconds * 1000 } : {}),
     kind: 'Job',
     meta,
     completions: spec.child('completions').int({ min: 1, max: 1_000_000 }) ?? 1,
