@@ -107,3 +107,25 @@ describe('DaemonSet controller', () => {
     assert.deepEqual(nodesWithPods(w), ['a']);
   });
 });
+
+describe('DaemonSet controller cleanup', () => {
+  it('deletes an unscheduled pod whose node was deleted', () => {
+    const w = world();
+    const a = w.addNode('a');
+    w.sim.at(0, () => w.store.removeNode(a), undefined, 35); // after the controller created the pod, before binding
+    new DaemonSetController(w.sim, w.store).addDaemonSet(ds());
+    w.run(10_000);
+    assert.equal(w.store.allPods.length, 1);
+    assert.equal(w.store.allPods[0]!.removed, true);
+  });
+
+  it('deletes a Succeeded daemon pod and creates a new one on the node', () => {
+    const w = world();
+    w.addNode('a');
+    new DaemonSetController(w.sim, w.store).addDaemonSet(ds());
+    w.run(5_000);
+    w.store.setPodPhase(w.store.allPods[0]!, 'Succeeded');
+    w.run(10_000);
+    assert.deepEqual(w.store.allPods.map((p) => p.removed), [true, false]);
+  });
+});

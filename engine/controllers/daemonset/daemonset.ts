@@ -6,13 +6,14 @@
  * untolerated (shouldContinueRunning) and is deleted when a NoExecute taint is not tolerated.
  * Pods go through the scheduler: each carries a required node affinity term matchFields
  * metadata.name In [node] (ReplaceDaemonSetPodNodeNameNodeAffinity). Pods on a deleted node are left
- * to PodGC, as upstream; failed daemon pods are deleted and recreated.
+ * to PodGC, as upstream (an unscheduled pod
+ * aimed at a deleted node is deleted by the controller); terminal daemon pods are deleted and recreated.
  */
 import { matchesNodeSelectorTerms, matchesSelector } from '../../cluster/labels.js';
 import type { Node } from '../../cluster/node.js';
 import { isPodReady } from '../../cluster/pdb.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
-import { isActive } from '../../cluster/pod.js';
+import { isActive, isTerminal } from '../../cluster/pod.js';
 import { createPod, nameSuffix } from '../../cluster/pod-factory.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
@@ -82,7 +83,9 @@ export class DaemonSetController {
   private sync(st: DsState): void {
     st.syncPending = false;
     for (const [index, pod] of st.podsByNode) {
-      if (pod.phase === 'Failed' && pod.deletionMs < 0) this.store.markDeleting(pod);
+      if (isTerminal(pod) && pod.deletionMs < 0) this.store.markDeleting(pod); // failed or succeeded: delete, recreate
+      // An unscheduled pod aimed at a node that no longer exists is deleted (getUnscheduledPodsWithoutNode).
+      if (pod.nodeIndex < 0 && this.store.nodes[index]!.deleted && pod.deletionMs < 0) this.store.markDeleting(pod);
       if (!isActive(pod)) st.podsByNode.delete(index);
     }
     for (const node of this.store.nodes) {

@@ -17,7 +17,8 @@ export class DisruptionController {
     private readonly sim: Simulator,
     private readonly store: ClusterStore,
   ) {
-    store.events.onPod((_type, pod) => {
+    store.events.onPod((type, pod) => {
+      if (type === 'PodBound') return; // binding changes no count: skipping it avoids a sync per scheduling cycle
       for (const pdb of store.pdbs) if (pdbSelects(pdb, pod)) this.enqueue(pdb);
     });
   }
