@@ -90,3 +90,21 @@ describe('StatefulSet controller', () => {
     assert.equal(p.labels['apps.kubernetes.io/pod-index'], '1');
   });
 });
+
+describe('StatefulSet scale-down', () => {
+  const cases: [string, StatefulSet['podManagementPolicy'], [string, number][]][] = [
+    ['OrderedReady deletes web-2, waits until it is gone, then web-1', 'OrderedReady', [['web-1', 40_000], ['web-2', 10_000]]],
+    ['Parallel deletes every condemned member at once', 'Parallel', [['web-1', 10_000], ['web-2', 10_000]]],
+  ];
+  for (const [name, policy, want] of cases) {
+    it(name, () => {
+      const set = sts(3, policy);
+      const w = setup(set);
+      w.run(10_000);
+      set.replicas = 1;
+      w.store.events.emitPod('PodPhaseChanged', w.store.pod('default', 'web-0')!); // any pod event resyncs the set
+      w.run(100_000);
+      assert.deepEqual(w.store.allPods.filter((p) => p.removed).map((p) => [p.name, p.deletionMs]), want);
+    });
+  }
+});

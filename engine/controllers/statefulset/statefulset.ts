@@ -22,6 +22,8 @@ export const LABEL_POD_INDEX = 'apps.kubernetes.io/pod-index';
 interface StsState {
   sts: StatefulSet;
   syncPending: boolean;
+  /** One past the highest ordinal ever created: members above replicas-1 are found below it. */
+  ordinalLimit: number;
 }
 
 export class StatefulSetController {
@@ -39,7 +41,7 @@ export class StatefulSetController {
   }
 
   addStatefulSet(sts: StatefulSet): void {
-    const st: StsState = { sts, syncPending: false };
+    const st: StsState = { sts, syncPending: false, ordinalLimit: 0 };
     this.sets.set(sts.meta.uid, st);
     this.store.controllerScales.set(sts.meta.uid, sts.replicas);
     this.enqueue(st);
@@ -80,28 +82,40 @@ export class StatefulSetController {
       }
       if (!pod) {
         if (this.store.hasPodName(sts.meta.namespace, `${sts.meta.name}-${i}`)) continue; // name held by a foreign pod
-        this.create(sts, i);
+        this.create(st, i);
         if (ordered) return;
         continue;
       }
       if (ordered && !isPodReady(this.store, pod)) return; // Pending, Terminating or not ready: wait before the next ordinal
     }
-    this.scaleDown(sts, ordered);
+    this.scaleDown(st, ordered);
   }
 
   /** Members above replicas-1 are deleted from the highest ordinal; OrderedReady waits for each to go. */
-  private scaleDown(sts: StatefulSet, ordered: boolean): void {
-    const extra: Pod[] = [];
-    for (const node of this.store.nodes) for (const p of this.store.podsOn(node)) if (p.owner?.uid === sts.meta.uid && ordinalOf(sts, p) >= sts.replicas) extra.push(p);
-    extra.sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+  private scaleDown(st: StsState, ordered: boolean): void {
+    const { sts } = st;
+    const extra: Pod[] = []; // condemned members, highest ordinal first
+    for (let i = st.ordinalLimit - 1; i >= sts.replicas; i--) {
+      const p = this.member(sts, i);
+      if (p) extra.push(p);
+    }
+    // processCondemned: in OrderedReady, an unready member blocks unless it is the lowest unready one.
+    let firstUnhealthy: Pod | undefined;
+    for (let i = extra.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isPodReady(this.store, extra[i]!)) firstUnhealthy = extra[i];
     for (const p of extra) {
-      if (ordered && p.deletionMs >= 0) return;
+      if (p.deletionMs >= 0) {
+        if (ordered) return;
+        continue;
+      }
+      if (ordered && !isPodReady(this.store, p) && p !== firstUnhealthy) return;
       this.store.markDeleting(p);
       if (ordered) return;
     }
   }
 
-  private create(sts: StatefulSet, ordinal: number): void {
+  private create(st: StsState, ordinal: number): void {
+    const { sts } = st;
+    st.ordinalLimit = Math.max(st.ordinalLimit, ordinal + 1);
     const name = `${sts.meta.name}-${ordinal}`;
     createPod(this.store, {
       name,
@@ -111,8 +125,4 @@ export class StatefulSetController {
       owner: { kind: 'StatefulSet', name: sts.meta.name, uid: sts.meta.uid, controller: true },
     });
   }
-}
-
-function ordinalOf(sts: StatefulSet, p: Pod): number {
-  return Number(p.name.slice(sts.meta.name.length + 1));
 }
