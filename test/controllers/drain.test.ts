@@ -69,3 +69,20 @@ describe('drain', () => {
     assert.equal(w.store.allPods.filter((p) => !p.removed).length, 1);
   });
 });
+
+describe('drain of finished pods', () => {
+  it('deletes Succeeded pods on the node without a budget check', () => {
+    const w = world(1_000);
+    const n1 = w.addNode('n1');
+    new DisruptionController(w.sim, w.store).addPdb(pdb({ minAvailable: 5 }));
+    new DrainController(w.sim, w.store);
+    const labels = { foo: 'bar' };
+    new ReplicaSetController(w.sim, w.store).addReplicaSet({ ...rs(1), template: template(labels) });
+    w.run(5_000);
+    w.store.setPodPhase(w.store.allPods[0]!, 'Succeeded');
+    w.sim.at(6_000, () => w.store.events.emitNode('NodeDrainRequested', n1));
+    w.run(7_000);
+    assert.equal(w.store.allPods[0]!.removed, true);
+    assert.equal(w.named('PodEvicted')[0]?.object, `default/${w.store.allPods[0]!.name}`);
+  });
+});

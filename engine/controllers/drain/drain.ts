@@ -9,6 +9,7 @@
 import { evictPod } from '../../cluster/eviction.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
+import { isTerminal } from '../../cluster/pod.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { Simulator } from '../../core/simulator.js';
@@ -49,12 +50,19 @@ export class DrainController {
 
   private start(node: Node): void {
     if (node.deleted || this.active.has(node.index)) return;
-    const pods = [...this.store.podsOn(node)].filter((p) => p.owner?.kind !== 'DaemonSet').sort((a, b) => a.uid - b.uid);
+    const pods = this.podsToEvict(node);
     const st: DrainState = { node, waiting: pods.length, startedMs: this.sim.now };
     this.active.set(node.index, st);
     this.store.record('NodeDrainStarted', node.name, node.name, `pods=${pods.length}`);
     if (pods.length === 0) return this.done(st);
     for (const pod of pods) this.evict(st, pod);
+  }
+
+  /** Every pod object bound to the node (finished ones too, as the field-selector list), DaemonSet pods left out. */
+  private podsToEvict(node: Node): Pod[] {
+    const pods = [...this.store.podsOn(node)];
+    for (const p of this.store.allPods) if (p.nodeIndex === node.index && !p.removed && isTerminal(p)) pods.push(p);
+    return pods.filter((p) => p.owner?.kind !== 'DaemonSet').sort((a, b) => a.uid - b.uid);
   }
 
   private evict(st: DrainState, pod: Pod): void {
