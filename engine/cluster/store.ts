@@ -54,6 +54,11 @@ export class ClusterStore {
     return this.nextUid++;
   }
 
+  /** Makes later uids larger than `uid` (objects read from the scenario carry uids of their own). */
+  reserveUids(uid: number): void {
+    if (uid >= this.nextUid) this.nextUid = uid + 1;
+  }
+
   // ---- nodes ----
 
   addNode(init: NodeInit): Node {

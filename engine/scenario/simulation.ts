@@ -9,7 +9,7 @@ import { ClusterStore } from '../cluster/store.js';
 import { JobController, runDrawer } from '../controllers/job/job.js';
 import { Kubelets } from '../controllers/kubelet/kubelet.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
-import { startWorkloadControllers } from './workload-controllers.js';
+import { maxScenarioUid, startWorkloadControllers } from './workload-controllers.js';
 import { Rng, RngStreams } from '../core/rng.js';
 import { Simulator } from '../core/simulator.js';
 import { EventLog } from '../metrics/event-log.js';
@@ -71,6 +71,7 @@ export class Simulation {
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
+    this.store.reserveUids(maxScenarioUid(scenario)); // owner uids from the scenario and the store must not collide
     this.addNodes();
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);

@@ -16,6 +16,13 @@ export interface WorkloadControllers {
   drain: DrainController;
 }
 
+/** The largest uid the scenario's objects carry (ReplicaSets, Deployments, Jobs, StatefulSets, DaemonSets, PDBs, Pods). */
+export function maxScenarioUid(s: Pick<Scenario, 'replicaSets' | 'deployments' | 'jobs' | 'statefulSets' | 'daemonSets' | 'pdbs' | 'pods'>): number {
+  let max = 0;
+  for (const list of [s.replicaSets, s.deployments, s.jobs, s.statefulSets, s.daemonSets, s.pdbs, s.pods]) for (const o of list) max = Math.max(max, o.meta.uid);
+  return max;
+}
+
 export function startWorkloadControllers(sim: Simulator, store: ClusterStore, scenario: Pick<Scenario, 'statefulSets' | 'daemonSets' | 'pdbs'>): WorkloadControllers {
   const c: WorkloadControllers = {
     statefulSets: new StatefulSetController(sim, store),
