@@ -133,3 +133,19 @@ describe('Job activeDeadlineSeconds', () => {
     assert.deepEqual(w.store.allPods.map((p) => p.deletionMs), [30_000, 30_000]);
   });
 });
+
+describe('Job pods evicted from an unreachable node', () => {
+  it('count their finish time from when the node went Unknown, so the 10 s backoff has long passed', () => {
+    const { w } = setup(job(), 1_000_000);
+    let node: ReturnType<typeof w.addNode> | undefined;
+    w.sim.at(10_000, () => {
+      node = w.store.nodeOf(live(w)[0]!)!;
+      w.stuck.add(node.name);
+      w.store.setNodeReady(node, 'Unknown'); // pods marked Ready=False now
+    });
+    w.sim.at(310_000, () => w.store.markDeleting(w.store.allPods[0]!)); // taint eviction 300 s later
+    w.run(400_000);
+    // Counted failed at the 311 s sync; its finish time is 10 s, so no backoff is left.
+    assert.deepEqual(w.store.allPods.map((p) => p.createdMs), [0, 311_000]);
+  });
+});

@@ -50,12 +50,20 @@ export type DrawRunMs = (job: Job, ordinal: number) => number;
 export class JobController {
   readonly jobs: JobState[] = [];
   private readonly byUid = new Map<number, JobState>();
+  /** Node index -> when its Ready condition went Unknown (cleared when Ready again). */
+  private readonly unknownSince = new Map<number, number>();
+  private readonly finished = (p: Pod): number => finishedTimeMs(p, (i) => this.unknownSince.get(i));
 
   constructor(
     private readonly sim: Simulator,
     private readonly store: ClusterStore,
     private readonly drawRunMs: DrawRunMs,
   ) {
+    store.events.onNode((type, node) => {
+      if (type !== 'NodeReadyChanged') return;
+      if (node.ready === 'Unknown') this.unknownSince.set(node.index, this.sim.now);
+      else this.unknownSince.delete(node.index);
+    });
     store.events.onPod((type, pod) => {
       if (pod.owner?.kind !== 'Job') return;
       if (type !== 'PodPhaseChanged' && type !== 'PodDeleting' && type !== 'PodRemoved') return;
@@ -116,7 +124,7 @@ export class JobController {
 
   /** Counts newly succeeded and failed pods once each and updates the backoff record (newBackoffRecord). */
   private count(st: JobState): void {
-    const { succeeded, failed } = classifyNewPods(st.pods, st.counted, st.job.podReplacementPolicy);
+    const { succeeded, failed } = classifyNewPods(st.pods, st.counted, st.job.podReplacementPolicy, this.finished);
     for (const p of succeeded) {
       st.counted.add(p.uid);
       st.succeeded++;
@@ -130,14 +138,14 @@ export class JobController {
     if (succeeded.length === 0) {
       if (failed.length > 0) {
         st.failuresAfterLastSuccess += failed.length;
-        st.lastFailureMs = finishedTimeMs(failed[failed.length - 1]!);
+        st.lastFailureMs = this.finished(failed[failed.length - 1]!);
       }
     } else {
       st.failuresAfterLastSuccess = 0;
       st.lastFailureMs = -1;
-      const lastSuccess = finishedTimeMs(succeeded[succeeded.length - 1]!);
+      const lastSuccess = this.finished(succeeded[succeeded.length - 1]!);
       for (let i = failed.length - 1; i >= 0; i--) {
-        const t = finishedTimeMs(failed[i]!);
+        const t = this.finished(failed[i]!);
         if (t <= lastSuccess) break;
         if (st.lastFailureMs < 0) st.lastFailureMs = t;
         st.failuresAfterLastSuccess++;
