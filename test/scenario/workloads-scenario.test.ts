@@ -4,7 +4,14 @@ import { loadScenario } from '../../engine/scenario/load.js';
 import { eventsNamed, runScenario } from '../helpers.js';
 
 describe('scenarios/workloads', () => {
-  const run = runScenario(loadScenario('scenarios/workloads/scenario.yaml'));
+  const scenario = loadScenario('scenarios/workloads/scenario.yaml');
+  const run = runScenario(scenario);
+
+  it('gives byte-identical events when the same scenario object is run again', () => {
+    const again = runScenario(scenario);
+    assert.deepEqual(again.events, run.events);
+    assert.deepEqual(again.store.pdbs[0]!.status, run.store.pdbs[0]!.status);
+  });
 
   it('creates the StatefulSet members one start-up delay apart', () => {
     const created = eventsNamed(run, 'PodCreated').filter((r) => String(r[2]).startsWith('default/db-')).map((r) => [r[0], r[2]]);

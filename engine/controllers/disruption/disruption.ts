@@ -23,11 +23,13 @@ export class DisruptionController {
     });
   }
 
-  addPdb(pdb: PodDisruptionBudget): void {
-    pdb.status = emptyPdbStatus();
+  /** Registers a copy of `pdb` (its status is per run: a scenario may be run several times) and returns it. */
+  addPdb(spec: PodDisruptionBudget): PodDisruptionBudget {
+    const pdb: PodDisruptionBudget = { ...spec, status: emptyPdbStatus() };
     this.store.pdbs.push(pdb);
     trackPdbMembers(this.store, pdb);
     this.enqueue(pdb);
+    return pdb;
   }
 
   private enqueue(pdb: PodDisruptionBudget): void {
