@@ -13,6 +13,7 @@ import type { ResourceNames, ResourceVector } from './resources.js';
 import { CPU, MEMORY, PODS } from './resources.js';
 import type { Taint } from './taints.js';
 import { StoreEvents } from './store-events.js';
+import type { PodDisruptionBudget } from './workloads.js';
 
 export interface NodeInit {
   name: string;
@@ -35,6 +36,10 @@ export class ClusterStore {
   readonly allPods: Pod[] = [];
   private nextUid = 1;
   liveNodeCount = 0;
+  /** PodDisruptionBudgets with the status kept by the disruption controller; read by eviction and preemption (see pdb.ts). */
+  readonly pdbs: PodDisruptionBudget[] = [];
+  /** spec.replicas of scalable controllers (ReplicaSet, StatefulSet) by uid: the disruption controller's expected counts. */
+  readonly controllerScales = new Map<number, number>();
 
   constructor(
     readonly sim: Simulator,
@@ -47,6 +52,11 @@ export class ClusterStore {
 
   newUid(): number {
     return this.nextUid++;
+  }
+
+  /** Makes later uids larger than `uid` (objects read from the scenario carry uids of their own). */
+  reserveUids(uid: number): void {
+    if (uid >= this.nextUid) this.nextUid = uid + 1;
   }
 
   // ---- nodes ----

@@ -24,7 +24,7 @@ export interface ReadContext {
 
 export function emptyCollected(): Collected {
   let uid = 1;
-  return { nodes: [], pods: [], deployments: [], replicaSets: [], jobs: [], priorityClasses: [], resources: new ResourceNames(), schedulerConfigs: [], nextUid: () => uid++, specs: [], names: [] };
+  return { nodes: [], pods: [], deployments: [], replicaSets: [], jobs: [], statefulSets: [], daemonSets: [], pdbs: [], priorityClasses: [], resources: new ResourceNames(), schedulerConfigs: [], nextUid: () => uid++, specs: [], names: [] };
 }
 
 export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'> & { collected: Collected } {
@@ -79,8 +79,8 @@ export function poolNodeName(pool: string, index: number): string {
   return `${pool}-${index}`;
 }
 
-function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses'> {
-  return { nodes: out.nodes, pods: out.pods, deployments: out.deployments, replicaSets: out.replicaSets, jobs: out.jobs, priorityClasses: out.priorityClasses };
+function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'statefulSets' | 'daemonSets' | 'pdbs' | 'priorityClasses'> {
+  return { nodes: out.nodes, pods: out.pods, deployments: out.deployments, replicaSets: out.replicaSets, jobs: out.jobs, statefulSets: out.statefulSets, daemonSets: out.daemonSets, pdbs: out.pdbs, priorityClasses: out.priorityClasses };
 }
 
 function readPool(r: Reader, out: Collected, maxNodes: number): NodePool {

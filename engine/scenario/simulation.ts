@@ -9,6 +9,7 @@ import { ClusterStore } from '../cluster/store.js';
 import { JobController, runDrawer } from '../controllers/job/job.js';
 import { Kubelets } from '../controllers/kubelet/kubelet.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
+import { maxScenarioUid, startWorkloadControllers } from './workload-controllers.js';
 import { Rng, RngStreams } from '../core/rng.js';
 import { Simulator } from '../core/simulator.js';
 import type { InvariantChecker, CheckOptions } from '../check/checker.js';
@@ -57,6 +58,8 @@ export class Simulation {
   readonly store: ClusterStore;
   readonly scheduler: Scheduler;
   readonly policy: string;
+  /** StatefulSet, DaemonSet, disruption, PodGC and drain controllers (workload-controllers.ts). */
+  readonly workloads: ReturnType<typeof startWorkloadControllers>;
   private readonly timeseries: TimeSeries;
   readonly checker: InvariantChecker | undefined;
   private readonly placement: PlacementMetrics;
@@ -80,10 +83,12 @@ export class Simulation {
     const replicaSets = new ReplicaSetController(this.sim, this.store);
     const check = options.check;
     this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, check === true ? {} : check) : undefined;
+    this.store.reserveUids(maxScenarioUid(scenario)); // owner uids from the scenario and the store must not collide
     this.addNodes();
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);
     for (const j of scenario.jobs) jobs.addJob(j);
+    this.workloads = startWorkloadControllers(this.sim, this.store, scenario);
     for (const p of scenario.pods) {
       const d = p.spec.runDuration;
       const pod = createPod(this.store, {

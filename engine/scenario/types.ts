@@ -3,7 +3,7 @@ import type { Labels } from '../cluster/labels.js';
 import type { ContainerImage } from '../cluster/node.js';
 import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
-import type { Deployment, Job, ObjectMeta, PodTemplate, PriorityClass, ReplicaSet } from '../cluster/workloads.js';
+import type { DaemonSet, Deployment, Job, ObjectMeta, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, StatefulSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
 
 export interface NodePool {
@@ -72,6 +72,9 @@ export interface Scenario {
   deployments: Deployment[];
   replicaSets: ReplicaSet[];
   jobs: Job[];
+  statefulSets: StatefulSet[];
+  daemonSets: DaemonSet[];
+  pdbs: PodDisruptionBudget[];
   priorityClasses: PriorityClass[];
   generators: Generator[];
   resources: ResourceNames;
