@@ -21,13 +21,13 @@ import type { Signals } from './signals.js';
 import { renderTable } from './compare-table.js';
 
 export interface CompareFlags {
-  policy: string[];
+  policy?: string[];
   seeds?: string;
   jobs?: number;
   out?: string;
   baseline?: string;
-  metric: string[];
-  set: string[];
+  metric?: string[];
+  set?: string[];
   keepRuns?: boolean;
   quiet?: boolean;
 }
@@ -51,8 +51,8 @@ function checkArguments(files: string[], flags: CompareFlags): { plan: Plan; sho
       return undefined;
     }
   };
-  const plan = attempt(() => planCompare({ scenarios: files, policies: flags.policy, seeds: flags.seeds, sets: flags.set, baseline: flags.baseline }));
-  const shown = attempt(() => tableMetrics(flags.metric, SUMMARY_COLUMNS, KEY_COLUMNS));
+  const plan = attempt(() => planCompare({ scenarios: files, policies: flags.policy ?? [], seeds: flags.seeds, sets: flags.set ?? [], baseline: flags.baseline }));
+  const shown = attempt(() => tableMetrics(flags.metric ?? [], SUMMARY_COLUMNS, KEY_COLUMNS));
   if (!plan || !shown) throw new SimErrors(problems);
   return { plan, shown };
 }

@@ -64,18 +64,18 @@ export async function main(argv: string[]): Promise<number> {
       code = await runCommand(file, opts, signals);
     });
 
-  const collectArg = (v: string, prev: string[]): string[] => [...prev, v];
+  const collectArg = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
   program
     .command('compare')
     .description('run scenarios x policies x seeds in parallel; write runs.csv and comparison.csv (docs/compare.md)')
     .argument('<scenario...>', 'scenario files')
-    .requiredOption('--policy <name|file>', 'a policy to compare (repeat: the first is the baseline)', collectArg, [])
+    .requiredOption('--policy <name|file>', 'a policy to compare (repeat: the first is the baseline)', collectArg)
     .option('--seeds <list>', 'seeds, e.g. 1..20 or 1,2,5', '1..10')
     .option('--jobs <n>', 'worker threads (default: one per core)', intArg)
     .option('--out <dir>', 'output folder (default out/compare-<scenario name>)')
     .option('--baseline <policy>', 'policy the others are compared with (default: the first)')
-    .option('--metric <column>', 'summary column to show in the table (repeatable)', collectArg, [])
-    .option('--set <path=v1,v2>', 'override a scenario field; several values sweep (repeatable)', collectArg, [])
+    .option('--metric <column>', 'summary column to show in the table (repeatable)', collectArg)
+    .option('--set <path=v1,v2>', 'override a scenario field; several values sweep (repeatable)', collectArg)
     .option('--keep-runs', 'also write each cell\'s usual CSVs into <out>/runs/<scenario>/<policy>/seed-<n>/')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (files: string[], opts) => {

@@ -51,3 +51,8 @@ test('a policy named twice is refused', () => {
   const dir = withFiles({ 's.yaml': COMPARE_SCENARIO });
   assert.throws(() => planCompare({ scenarios: [join(dir, 's.yaml')], policies: ['default', 'default'] }), /given twice/);
 });
+
+test('a --policy that names a file is read as a KubeSchedulerConfiguration; a missing file is reported', () => {
+  const dir = withFiles({ 's.yaml': COMPARE_SCENARIO });
+  assert.throws(() => planCompare({ scenarios: [join(dir, 's.yaml')], policies: ['default', join(dir, 'missing.yaml')] }), /policy file not found: .*missing\.yaml/);
+});
