@@ -10,6 +10,12 @@ import { DEFAULT_SCENARIO } from './types.js';
 
 export const SCENARIO_API_VERSION = 'kubesim.io/v1alpha1';
 
+/** What a generator's template may be (apiVersion optional there, checked when given). */
+const GENERATOR_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Job', ['batch/v1']],
+  ['Pod', ['v1']],
+]);
+
 const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators'];
 
 /** Limits on what one scenario may expand into (hardening); raise them with --max-nodes / --max-pods. */
@@ -122,7 +128,10 @@ function readGenerator(r: Reader, out: Collected, durationMs: number, maxPods: n
   r.object(['name', 'arrival', 'start', 'stop', 'maxCount', 'template'], [], ['name', 'arrival', 'template']);
   const name = r.child('name').name() ?? '';
   const t = r.child('template');
-  const kind = t.child('kind').str({ required: true, oneOf: ['Job', 'Pod'] });
+  const kind = t.child('kind').str({ required: true, oneOf: [...GENERATOR_KINDS.keys()] });
+  const apiVersion = t.child('apiVersion').str();
+  const allowed = kind ? GENERATOR_KINDS.get(kind) : undefined;
+  if (apiVersion !== undefined && allowed && !allowed.includes(apiVersion)) t.child('apiVersion').fail(`apiVersion "${apiVersion}" is not valid for kind ${kind}`, `use ${allowed.join(' or ')}, or leave it out`);
   let job: Generator['job'];
   let pod: Generator['pod'];
   let namespace = 'default';
