@@ -11,6 +11,9 @@ export const EVENT_COLUMNS = ['time_s', 'event', 'object', 'node', 'detail'] as 
 export const EVENT_VOCABULARY = [
   'NodeAdded', 'PodCreated', 'PodScheduled', 'PodUnschedulable', 'PodRunning', 'PodSucceeded', 'PodFailed', 'PodDeleted',
   'JobCreated', 'JobCompleted', 'JobFailed',
+  // Node failures and eviction (docs/failures.md).
+  'NodeFailed', 'NodeRecovered', 'NodeNotReady', 'NodeReady', 'NodeTainted', 'NodeUntainted', 'NodeDeleted', 'PodEvicted',
+  'ZoneDisruption', 'NodeDrainRequested', 'NodeUncordoned',
 ] as const;
 
 export class EventLog {

@@ -4,11 +4,14 @@ import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
 import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
+import type { FailureColumn } from './failures.js';
+import { FAILURE_COLUMNS } from './failures.js';
 
 export const SUMMARY_COLUMNS = [
   'scenario', 'policy', 'seed', 'sim_time_s', 'complete', 'nodes', 'pods_created', 'pods_scheduled', 'pods_pending_end', 'pods_running_end',
   'pods_succeeded', 'pods_failed', 'scheduling_attempts', 'sched_latency_p50_s', 'sched_latency_p90_s', 'sched_latency_p99_s',
   'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
+  ...FAILURE_COLUMNS,
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
@@ -22,6 +25,8 @@ export interface SummaryInput {
   attempts: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
+  /** Failure metrics (FailureMetrics.cells()); empty cells when absent. */
+  failures?: Record<FailureColumn, Cell>;
 }
 
 function seconds(ms: number): string {
@@ -70,6 +75,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     sched_latency_max_s: pct(100),
     cpu_alloc_mean: fixed(mean(s.cpuRatios)),
     mem_alloc_mean: fixed(mean(s.memRatios)),
+    ...(s.failures ?? (Object.fromEntries(FAILURE_COLUMNS.map((c) => [c, ''])) as Record<FailureColumn, Cell>)),
   };
 }
 
