@@ -64,6 +64,7 @@ export class Simulation {
   readonly failures: FailureMetrics;
   readonly nodeLifecycle: NodeLifecycleController;
   readonly faultPlan: PlannedFault[];
+  readonly heartbeats = new NodeHeartbeats();
 
   constructor(
     readonly scenario: Scenario,
@@ -80,7 +81,7 @@ export class Simulation {
     this.failures = new FailureMetrics(this.store);
     this.timeseries.unavailableReplicas = () => this.failures.unavailableReplicas();
     const kubelets = new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
-    const heartbeats = new NodeHeartbeats();
+    const heartbeats = this.heartbeats;
     const agents = new NodeAgents(this.sim, this.store, kubelets, heartbeats, this.rngs.stream('kubelet'));
     this.nodeLifecycle = new NodeLifecycleController(this.sim, this.store, heartbeats, scenario.nodeLifecycle ?? DEFAULT_NODE_LIFECYCLE);
     new TaintEvictionController(this.sim, this.store);
