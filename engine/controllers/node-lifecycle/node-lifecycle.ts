@@ -135,7 +135,7 @@ export class NodeLifecycleController {
     this.handleDisruption(now);
     for (const node of nodes) if (this.settled(node)) this.watched.delete(node);
     const quiet = this.watched.size === 0 && [...this.zones.values()].every((z) => z.state === 'Normal' || z.size === 0);
-    if (!quiet) this.schedulePass(now + this.config.monitorPeriodMs);
+    if (!quiet && !this.passScheduled) this.schedulePass(now + this.config.monitorPeriodMs);
   }
 
   private settled(node: Node): boolean {
