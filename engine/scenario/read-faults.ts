@@ -37,7 +37,7 @@ export function readNodeLifecycle(r: Reader): NodeLifecycleConfig {
 export function readFaults(r: Reader, nodes: readonly NodeInfo[], pools: readonly string[], durationMs: number): FaultSpec[] {
   const out: FaultSpec[] = [];
   for (const item of r.items()) {
-    if (!item.object([...new Set([...SCHEDULED_FIELDS, ...RANDOM_FIELDS])], [], ['type'])) continue;
+    if (!item.object(item.keys(), [], ['type'])) continue;
     const type = item.child('type').str({ required: true, oneOf: FAULT_TYPES }) as FaultType | undefined;
     if (type === undefined) continue;
     if (type === 'random') {
