@@ -12,7 +12,11 @@ import type { Node } from '../../cluster/node.js';
 const NEVER_LIMITER_QPS = 1;
 
 export class ZoneTainter {
-  private queue: Node[] = [];
+  /** FIFO of (node, seq); an entry is live while `queued` maps its node to its seq (lazy deletion: O(1) remove). */
+  private entries: { node: Node; seq: number }[] = [];
+  private head = 0;
+  private seq = 0;
+  private readonly queued = new Map<Node, number>();
   private readonly inSet = new Set<Node>();
   /** 0 = never limiter. */
   private qps: number;
@@ -25,7 +29,7 @@ export class ZoneTainter {
   }
 
   get length(): number {
-    return this.queue.length;
+    return this.queued.size;
   }
 
   /** When the next token is there (Infinity: never). */
@@ -37,19 +41,35 @@ export class ZoneTainter {
   add(node: Node): boolean {
     if (this.inSet.has(node)) return false;
     this.inSet.add(node);
-    this.queue.push(node);
+    this.queued.set(node, ++this.seq);
+    this.entries.push({ node, seq: this.seq });
+    if (this.entries.length - this.head > 2 * this.queued.size + 1024) this.compact();
     return true;
   }
 
   /** Remove from the queue and the set. */
   remove(node: Node): void {
     if (!this.inSet.delete(node)) return;
-    const i = this.queue.indexOf(node);
-    if (i >= 0) this.queue.splice(i, 1);
+    this.queued.delete(node);
   }
 
   has(node: Node): boolean {
     return this.inSet.has(node);
+  }
+
+  private compact(): void {
+    this.entries = this.entries.slice(this.head).filter((e) => this.queued.get(e.node) === e.seq);
+    this.head = 0;
+  }
+
+  /** The live head of the queue, dropping stale entries. */
+  private peek(): Node | undefined {
+    while (this.head < this.entries.length) {
+      const e = this.entries[this.head]!;
+      if (this.queued.get(e.node) === e.seq) return e.node;
+      this.head++;
+    }
+    return undefined;
   }
 
   /** TryAccept: takes the token if there is one at `now`. */
@@ -61,11 +81,13 @@ export class ZoneTainter {
 
   /** Try: while there is a head and a token, take it off the queue (kept in the set) and hand it to `fn`. */
   tryProcess(now: number, fn: (node: Node) => void): void {
-    while (this.queue.length > 0) {
+    for (let node = this.peek(); node !== undefined; node = this.peek()) {
       if (!this.tryAccept(now)) return;
-      const node = this.queue.shift()!;
+      this.head++;
+      this.queued.delete(node);
       fn(node);
     }
+    if (this.head > 1024) this.compact();
   }
 
   /**
