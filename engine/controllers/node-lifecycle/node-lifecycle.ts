@@ -133,13 +133,24 @@ export class NodeLifecycleController {
     const nodes = [...this.watched].sort((a, b) => a.index - b.index);
     for (const node of nodes) this.updateNode(node, now);
     this.handleDisruption(now);
-    for (const node of nodes) if (this.settled(node)) this.watched.delete(node);
+    for (const node of nodes) if (this.settled(node) || this.stable(node)) this.watched.delete(node);
     const quiet = this.watched.size === 0 && [...this.zones.values()].every((z) => z.state === 'Normal' || z.size === 0);
     if (!quiet && !this.passScheduled) this.schedulePass(now + this.config.monitorPeriodMs);
   }
 
   private settled(node: Node): boolean {
     return node.deleted || (this.heartbeats.flowing(node) && node.ready === 'True' && !node.taints.some(isNoExecuteCondition) && !this.zone(node).tainter.has(node));
+  }
+
+  /**
+   * A not-Ready node that already carries the NoExecute taint of its condition and sits in its zone's set:
+   * further passes change nothing until its heartbeats or its Ready condition change (both re-watch it).
+   */
+  private stable(node: Node): boolean {
+    if (node.ready === 'True') return false;
+    if (node.ready === 'False' ? false : this.heartbeats.flowing(node)) return false;
+    const key = node.ready === 'False' ? TAINT_NOT_READY : TAINT_UNREACHABLE;
+    return node.taints.some((t) => t.effect === 'NoExecute' && t.key === key) && this.zone(node).tainter.has(node);
   }
 
   private updateNode(node: Node, now: number): void {
@@ -213,7 +224,11 @@ export class NodeLifecycleController {
     if (allAre && allWere) return;
     if (allAre) {
       // Master disruption mode: the control plane is probably the one cut off; stop every eviction.
-      for (const n of this.store.nodes) if (!n.deleted) this.markNodeAsReachable(n);
+      for (const n of this.store.nodes) {
+        if (n.deleted) continue;
+        this.markNodeAsReachable(n);
+        if (n.ready !== 'True') this.watched.add(n);
+      }
       for (const z of zones) {
         z.tainter.swapLimiter(0, now);
         z.state = 'FullDisruption';
