@@ -19,6 +19,9 @@ export const FAILURE_COLUMNS = [
 ] as const;
 export type FailureColumn = (typeof FAILURE_COLUMNS)[number];
 
+/** workloads.csv: availability of each Deployment / ReplicaSet over the run. */
+export const WORKLOAD_COLUMNS = ['workload', 'desired', 'ready_end', 'availability_min', 'unavailable_replica_s'] as const;
+
 interface Workload {
   name: string;
   desired: number;
@@ -162,6 +165,16 @@ export class FailureMetrics {
     const now = this.store.now;
     if (w.reachedFull) w.unavailableMs += Math.max(0, w.desired - w.ready) * (now - w.lastMs);
     w.lastMs = now;
+  }
+
+  /** One workloads.csv row per tracked workload, in the order they were tracked. */
+  workloadRows(): Cell[][] {
+    const rows: Cell[][] = [];
+    for (const w of this.workloads.values()) {
+      this.integrate(w);
+      rows.push([w.name, w.desired, w.ready, w.reachedFull ? fixed(w.minRatio) : '', formatSeconds(Math.round(w.unavailableMs))]);
+    }
+    return rows;
   }
 
   cells(): Record<FailureColumn, Cell> {

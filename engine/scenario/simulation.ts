@@ -17,6 +17,7 @@ import { FaultInjector } from '../faults/injector.js';
 import { planFaults } from '../faults/plan.js';
 import type { PlannedFault } from '../faults/spec.js';
 import { FailureMetrics } from '../metrics/failures.js';
+import { ZoneSeries } from '../metrics/zones.js';
 import { scenarioNodeInfos } from './node-infos.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
 import { Rng, RngStreams } from '../core/rng.js';
@@ -40,6 +41,8 @@ export interface RunOptions {
   policy?: string;
   events?: RowSink;
   timeseries?: RowSink;
+  /** zones.csv rows (per zone and sample time). */
+  zones?: RowSink;
   /** Called between slices of runSliced with the simulated time reached. */
   onProgress?: (simMs: number) => void;
   /** Polled between slices of runSliced; returning true stops the run early (marked incomplete). */
@@ -52,6 +55,8 @@ export interface RunResult {
   eventsProcessed: number;
   simTimeMs: number;
   complete: boolean;
+  /** workloads.csv rows (availability per Deployment / ReplicaSet). */
+  workloads: Cell[][];
 }
 
 export class Simulation {
@@ -84,6 +89,8 @@ export class Simulation {
     const heartbeats = this.heartbeats;
     const agents = new NodeAgents(this.sim, this.store, kubelets, heartbeats, this.rngs.stream('kubelet'));
     this.nodeLifecycle = new NodeLifecycleController(this.sim, this.store, heartbeats, scenario.nodeLifecycle ?? DEFAULT_NODE_LIFECYCLE);
+    const zones = new ZoneSeries(this.sim, this.store, options.zones ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    zones.zoneState = (zone) => this.nodeLifecycle.zoneState(zone);
     new TaintEvictionController(this.sim, this.store);
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
@@ -197,6 +204,6 @@ export class Simulation {
       memRatios: this.timeseries.memRatios,
       failures: this.failures.cells(),
     });
-    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
+    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete, workloads: this.failures.workloadRows() };
   }
 }

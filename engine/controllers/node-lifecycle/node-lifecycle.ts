@@ -59,6 +59,11 @@ export class NodeLifecycleController {
     return new Map([...this.zones.values()].map((z) => [z.name, z.state]));
   }
 
+  /** One zone's state ('' for a zone never seen). */
+  zoneState(zone: string): string {
+    return this.zones.get(zone)?.state ?? '';
+  }
+
   private zone(node: Node): Zone {
     let z = this.zones.get(node.zone);
     if (!z) {
