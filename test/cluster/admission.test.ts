@@ -29,3 +29,13 @@ for (const c of CASES) {
     }
   });
 }
+
+test('admission leaves DaemonSet pods alone and keeps one shared spec per template', async () => {
+  const { admitPodSpec } = await import('../../engine/cluster/admission.js');
+  const spec = { tolerations: [] } as unknown as Parameters<typeof admitPodSpec>[0];
+  assert.equal(admitPodSpec(spec, { kind: 'DaemonSet', name: 'ds', uid: 1, controller: true }), spec);
+  const a = admitPodSpec(spec, undefined);
+  assert.equal(a.tolerations.length, 2);
+  assert.equal(admitPodSpec(spec, { kind: 'ReplicaSet', name: 'rs', uid: 2, controller: true }), a, 'same admitted object for the same template');
+  assert.equal(admitPodSpec(a, undefined), a, 'admitting twice changes nothing');
+});

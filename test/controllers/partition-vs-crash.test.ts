@@ -89,3 +89,12 @@ test('nodeAdd -> new nodes of the pool join, named after the pool', () => {
   assert.deepEqual(times(run, 'NodeAdded').filter((t) => t > 0), [60, 60]);
   assert.ok(run.sim.store.node('a-3') && run.sim.store.node('a-4'));
 });
+
+test('out-of-service taint -> pods not tolerating it are evicted at once and force-deleted by PodGC on the next 20 s pass', () => {
+  const faults = '    - {type: nodeDown, at: 2m, nodes: [a-0]}\n    - {type: outOfService, at: 4m, nodes: [a-0]}';
+  const run = runFailures(cluster({ faults }));
+  const [evicted] = run.events.filter((r) => r[1] === 'PodEvicted');
+  assert.equal(Number(evicted![0]), 240);
+  assert.match(String(evicted![4]), /out-of-service/);
+  assert.deepEqual(times(run, 'PodDeleted', { object: String(evicted![2]), detail: 'PodGC' }), [260]);
+});

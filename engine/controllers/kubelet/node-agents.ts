@@ -98,7 +98,9 @@ export class NodeAgents {
     a.post = undefined;
     if (!a.connected) return; // still silent since an earlier failure: the last heartbeat stays
     a.connected = false;
-    this.heartbeats.stop(node, lastRenewalBefore(a.lease, this.sim.now));
+    // A node added during the run registered (and posted its status) when it was created.
+    const last = lastRenewalBefore(a.lease, this.sim.now);
+    this.heartbeats.stop(node, node.createdMs > 0 ? Math.max(last, node.createdMs) : last);
   }
 
   /** The next status post happens at the next lease renewal (status sync and lease share the 10 s cadence here). */
