@@ -76,3 +76,15 @@ test('a whole zone down while another is healthy -> the normal 0.1/s rate (FullD
   assertTokenBucket(rows, 10);
   for (const r of rows) assert.ok(times(run, 'PodEvicted', { node: r.node }).includes(r.taint! + 300), `${r.node}: its pod evicted 300 s after the taint`);
 });
+
+test('leaving master disruption mode -> the still-dead zone is tainted again, the first taint one full token interval (10 s) later', () => {
+  const faults = '    - {type: zoneOutage, at: 2m, selector: {zone: a}}\n    - {type: zoneOutage, at: 2m, duration: 3m, selector: {zone: b}}';
+  const run = runFailures(cluster({ zones: { a: 3, b: 3 }, replicas: 6, faults, duration: '30m' }));
+  const [master] = times(run, 'ZoneDisruption', { object: '*' });
+  const [exit] = times(run, 'ZoneDisruption', { object: 'b', detail: 'Normal' });
+  assert.ok(master! < 300 && exit! > 300, `master mode at ${master}, exit at ${exit}`);
+  const taints = times(run, 'NodeTainted', { detail: ':NoExecute' }).filter((t) => t > exit!);
+  assert.deepEqual(taints, [exit! + 10, exit! + 20, exit! + 30]);
+  const evictions = times(run, 'PodEvicted', { node: 'a-0' }).concat(times(run, 'PodEvicted', { node: 'a-1' }), times(run, 'PodEvicted', { node: 'a-2' }));
+  assert.ok(evictions.length >= 3 && evictions.every((t) => t >= exit! + 310));
+});
