@@ -98,3 +98,15 @@ test('out-of-service taint -> pods not tolerating it are evicted at once and for
   assert.match(String(evicted![4]), /out-of-service/);
   assert.deepEqual(times(run, 'PodDeleted', { object: String(evicted![2]), detail: 'PodGC' }), [260]);
 });
+
+test('NotReady then unreachable -> the NoExecute taint is swapped at once (no token) and the eviction deadline is kept', () => {
+  const faults = '    - {type: notReady, at: 2m, nodes: [a-0]}\n    - {type: partition, at: 4m, nodes: [a-0]}';
+  const run = runFailures(cluster({ faults }));
+  const [notReadyTaint] = times(run, 'NodeTainted', { detail: 'not-ready:NoExecute' });
+  const [unknown] = times(run, 'NodeNotReady', { detail: 'NodeStatusUnknown' });
+  assert.equal(unknown, undefined, 'the NLC records NodeNotReady only for a Ready node');
+  const [swap] = times(run, 'NodeTainted', { detail: 'unreachable:NoExecute' });
+  assert.ok(swap! > 240 && swap! < 320, `swapped at ${swap}`);
+  assert.deepEqual(times(run, 'NodeUntainted', { detail: 'not-ready:NoExecute' }), [swap]);
+  assert.deepEqual(times(run, 'PodEvicted'), [notReadyTaint! + 300]);
+});

@@ -148,12 +148,14 @@ export class NodeLifecycleController {
   }
 
   /**
-   * A not-Ready node that already carries the NoExecute taint of its condition and sits in its zone's set:
+   * A not-Ready node that already carries the NoExecute taint of its condition and sits in its zone's set, and
+   * whose condition cannot change by itself (False while the kubelet posts it, Unknown while it is silent):
    * further passes change nothing until its heartbeats or its Ready condition change (both re-watch it).
    */
   private stable(node: Node): boolean {
     if (node.ready === 'True') return false;
-    if (node.ready === 'False' ? false : this.heartbeats.flowing(node)) return false;
+    // False is final only while the kubelet reports it; a silent node is final once Unknown.
+    if ((node.ready === 'False') !== this.heartbeats.flowing(node)) return false;
     const key = node.ready === 'False' ? TAINT_NOT_READY : TAINT_UNREACHABLE;
     return node.taints.some((t) => t.effect === 'NoExecute' && t.key === key) && this.zone(node).tainter.has(node);
   }
