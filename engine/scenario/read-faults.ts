@@ -44,7 +44,7 @@ export function readFaults(r: Reader, nodes: readonly NodeInfo[], pools: readonl
       item.object(RANDOM_FIELDS);
       const mtbfMs = item.child('mtbf').duration(true);
       if (mtbfMs === 0) item.child('mtbf').fail('mtbf must be above 0');
-      const mttrText = item.child('mttr').str({ required: true });
+      const mttrText = mttrString(item.child('mttr'));
       const mttr = mttrText === undefined ? undefined : item.child('mttr').guard(() => parseRunDuration(mttrText));
       const target = readSelection(item, nodes, pools, false);
       const startMs = item.child('start').duration() ?? 0;
@@ -77,6 +77,31 @@ export function readFaults(r: Reader, nodes: readonly NodeInfo[], pools: readonl
     if (atMs !== undefined && target) out.push({ type, atMs, durationMs: dur ?? -1, target, addPool, addCount });
   }
   return out;
+}
+
+/** Parameters of each distribution in the mapping form of mttr, in the order of the string form. */
+const MTTR_PARAMS: Record<string, readonly string[]> = {
+  fixed: ['value'],
+  exponential: ['mean'],
+  uniform: ['min', 'max'],
+  normal: ['mean', 'stddev'],
+  lognormal: ['median', 'sigma'],
+  weibull: ['shape', 'scale'],
+};
+
+/**
+ * mttr as a string (`1h`, `exponential(1h)`, `lognormal(1h, 0.8)`, ...) or as a mapping
+ * (`{distribution: lognormal, median: 1h, sigma: 0.8}`), returned in the string form.
+ */
+function mttrString(r: Reader): string | undefined {
+  if (!r.present || typeof r.value !== 'object') return r.str({ required: true });
+  const dist = r.child('distribution').str({ required: true, oneOf: Object.keys(MTTR_PARAMS) });
+  if (dist === undefined) return undefined;
+  const params = MTTR_PARAMS[dist]!;
+  r.object(['distribution', ...params], [], params);
+  const args = params.map((k) => r.child(k).str() ?? '');
+  if (args.some((a) => a === '')) return undefined;
+  return dist === 'fixed' ? args[0] : `${dist}(${args.join(', ')})`;
 }
 
 function hint(name: string, known: readonly string[], otherwise: string): string {

@@ -66,3 +66,11 @@ test('the fault schedule does not depend on the scheduling policy', () => {
   assert.deepEqual(plans[0], plans[1]);
   assert.equal(plans[0]!.filter((f) => f.type === 'nodeDown')[0]!.nodes.length, 2);
 });
+
+test('mttr in mapping form is the same distribution as the string form', () => {
+  const read = (mttr: string): unknown => scenarioFromText(cluster({ zones: { a: 3 }, faults: `    - {type: random, mtbf: 2h, mttr: ${mttr}, selector: {pool: a}}` })).faults![0];
+  assert.deepEqual(read('{distribution: lognormal, median: 1h, sigma: 0.8}'), read('"lognormal(1h, 0.8)"'));
+  assert.deepEqual(read('{distribution: weibull, shape: 1.5, scale: 45m}'), read('"weibull(1.5, 45m)"'));
+  assert.deepEqual(read('{distribution: fixed, value: 30m}'), read('30m'));
+  assert.match(problems('    - {type: random, mtbf: 2h, mttr: {distribution: gamma, mean: 1h}, selector: {zone: a}}').join(), /not one of/);
+});
