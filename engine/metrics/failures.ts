@@ -46,6 +46,8 @@ export class FailureMetrics {
   private readonly detected = new Set<string>();
   private readonly waiting = new Map<number, number[]>();
   private readonly lost = new Set<Pod>();
+  /** Pods whose owner already waits for their replacement (a pod is counted once). */
+  private readonly replaced = new Set<Pod>();
   private readonly workloads = new Map<number, Workload>();
   private readonly readyPods = new Set<Pod>();
 
@@ -129,9 +131,11 @@ export class FailureMetrics {
 
   /** A pod is gone because of a failure: its Job work is lost, and its owner now waits for a replacement. */
   private podLost(pod: Pod, t: number): void {
+    if (pod.phase === 'Succeeded') return; // a finished pod evicted from a failed node is no loss
     if (pod.owner?.kind === 'Job' && pod.phase === 'Running' && !this.lost.has(pod)) this.jobLostWorkMs += t - pod.runningMs;
     this.lost.add(pod);
-    if (!pod.owner) return;
+    if (!pod.owner || this.replaced.has(pod)) return;
+    this.replaced.add(pod);
     const q = this.waiting.get(pod.owner.uid) ?? [];
     q.push(t);
     this.waiting.set(pod.owner.uid, q);

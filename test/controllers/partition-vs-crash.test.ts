@@ -110,3 +110,17 @@ test('NotReady then unreachable -> the NoExecute taint is swapped at once (no to
   assert.deepEqual(times(run, 'NodeUntainted', { detail: 'not-ready:NoExecute' }), [swap]);
   assert.deepEqual(times(run, 'PodEvicted'), [notReadyTaint! + 300]);
 });
+
+test('a finished Job pod on a failed node is deleted when its toleration runs out (terminal pods are deleted at once), without counting as lost', () => {
+  const twoZones = jobYaml('{type: nodeDown, at: 25m, nodes: [a-0]}')
+    .replace('duration: 1h', 'duration: 40m')
+    .replace('zones: [a], allocatable: {cpu: "4", memory: 16Gi, pods: 110}}\n', 'zones: [a], allocatable: {cpu: "4", memory: 16Gi, pods: 110}}\n    - {pool: b, count: 1, zones: [b], allocatable: {cpu: "2", memory: 16Gi, pods: 110}}\n');
+  const run = runFailures(twoZones);
+  const [succeeded] = times(run, 'PodSucceeded');
+  assert.ok(succeeded! < 1500);
+  const [noExecute] = times(run, 'NodeTainted', { detail: 'unreachable:NoExecute' });
+  assert.deepEqual(times(run, 'PodEvicted'), [noExecute! + 300]);
+  assert.deepEqual(times(run, 'PodDeleted'), [noExecute! + 300]);
+  assert.equal(run.summary.job_lost_work_s, '0.000');
+  assert.equal(run.summary.time_to_recover_max_s, '');
+});

@@ -51,6 +51,8 @@ export function minTolerationMs(used: readonly Toleration[]): number {
 
 export class TaintEvictionController {
   private readonly work = new Map<Pod, Work>();
+  /** Succeeded/Failed pods still bound to each node (the store's per-node index holds active pods only). */
+  private readonly terminalByNode: Set<Pod>[] = [];
   evicted = 0;
 
   constructor(
@@ -64,13 +66,21 @@ export class TaintEvictionController {
       if (type === 'PodBound') {
         const node = store.nodeOf(pod);
         if (node) this.processPod(pod, noExecuteTaints(node));
-      } else if (type === 'PodRemoved') this.cancel(pod, false);
+      } else if (type === 'PodRemoved') {
+        this.cancel(pod, false);
+        if (pod.nodeIndex >= 0) this.terminalByNode[pod.nodeIndex]?.delete(pod);
+      } else if (type === 'PodPhaseChanged' && pod.nodeIndex >= 0 && (pod.phase === 'Succeeded' || pod.phase === 'Failed')) {
+        (this.terminalByNode[pod.nodeIndex] ??= new Set()).add(pod);
+      }
     });
   }
 
   private nodeUpdated(node: Node): void {
     const taints = noExecuteTaints(node);
     for (const pod of [...this.store.podsOn(node)]) this.processPod(pod, taints);
+    // Terminal pods are handled too; their deletion is immediate (grace 0 for a terminal pod).
+    const terminal = this.terminalByNode[node.index];
+    if (terminal) for (const pod of [...terminal]) this.processPod(pod, taints);
   }
 
   private processPod(pod: Pod, taints: readonly Taint[]): void {
