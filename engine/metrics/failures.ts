@@ -6,7 +6,7 @@
  */
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
-import { isActive } from '../cluster/pod.js';
+import { isActive, isTerminal } from '../cluster/pod.js';
 import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
 import type { Cell } from './sink.js';
@@ -102,12 +102,13 @@ export class FailureMetrics {
         break;
       }
       case 'PodEvicted': {
+        const [ns, name] = splitKey(object);
+        const pod = this.store.pod(ns, name);
+        if (!pod || isTerminal(pod)) break; // finished pods deleted from a tainted node: not a disruption
         this.podsEvicted++;
         const s = this.failStart.get(nodeName);
         if (s !== undefined) this.evict.push(t - s);
-        const [ns, name] = splitKey(object);
-        const pod = this.store.pod(ns, name);
-        if (pod) this.podLost(pod, t);
+        this.podLost(pod, t);
         break;
       }
       default:
