@@ -13,7 +13,8 @@ import type { Node, NodeReadyStatus } from '../../cluster/node.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { Taint } from '../../cluster/taints.js';
-import { TAINT_NOT_READY, TAINT_UNREACHABLE, taintKey } from '../../cluster/taints.js';
+import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../../cluster/taints.js';
+import { isNoExecuteCondition, setTaintsRecorded, withConditionTaints } from './condition-taints.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { NodeLifecycleConfig, ZoneState } from './config.js';
 import { LABEL_EXCLUDE_DISRUPTION, TAINTING_PERIOD_MS, computeZoneState, zoneRate } from './config.js';
@@ -27,8 +28,6 @@ interface Zone {
   tainter: ZoneTainter;
   attemptAtMs: number;
 }
-
-const isNoExecuteCondition = (t: Taint): boolean => t.effect === 'NoExecute' && (t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY);
 
 export class NodeLifecycleController {
   private readonly zones = new Map<string, Zone>();
@@ -99,20 +98,12 @@ export class NodeLifecycleController {
     const was = this.lastReady[node.index] ?? 'True';
     this.lastReady[node.index] = node.ready;
     if (this.counted(node) && (was === 'True') !== (node.ready === 'True')) this.zone(node).notReady += node.ready === 'True' ? -1 : 1;
-    const want = node.ready === 'False' ? TAINT_NOT_READY : node.ready === 'Unknown' ? TAINT_UNREACHABLE : '';
-    const keep = node.taints.filter((t) => !(t.effect === 'NoSchedule' && (t.key === TAINT_NOT_READY || t.key === TAINT_UNREACHABLE) && t.key !== want));
-    if (want && !keep.some((t) => t.key === want && t.effect === 'NoSchedule')) keep.push({ key: want, value: '', effect: 'NoSchedule' });
-    this.setTaints(node, keep);
+    this.setTaints(node, withConditionTaints(node.taints, node.ready));
     this.watch(node);
   }
 
   private setTaints(node: Node, taints: Taint[]): void {
-    const before = new Set(node.taints.map(taintKey));
-    const after = new Set(taints.map(taintKey));
-    if (before.size === after.size && [...after].every((k) => before.has(k))) return;
-    this.store.setNodeTaints(node, taints);
-    for (const k of after) if (!before.has(k)) this.store.record('NodeTainted', node.name, node.name, k);
-    for (const k of before) if (!after.has(k)) this.store.record('NodeUntainted', node.name, node.name, k);
+    setTaintsRecorded(this.store, node, taints);
   }
 
   private watch(node: Node): void {
