@@ -1,29 +1,47 @@
 /**
- * Kubelet admission of a pod that names its node and so skips the scheduler
- * (pkg/kubelet/lifecycle/predicate.go): a pod that does not fit is rejected and fails with reason
- * OutOf<resource> (OutOfcpu, OutOfmemory, OutOfephemeral-storage, OutOfpods, OutOf<extended>).
- * Extended resources the node does not have at all are not checked, as upstream
- * (removeMissingExtendedResources).
+ * Admission at pod creation: the DefaultTolerationSeconds plugin (plugin/pkg/admission/defaulttolerationseconds/
+ * admission.go). A pod that does not already tolerate `node.kubernetes.io/not-ready:NoExecute` (resp.
+ * `unreachable`) gets a toleration for it with tolerationSeconds 300. A toleration counts when its key is
+ * that key or empty and its effect is NoExecute or empty; the operator is not looked at. The two keys are
+ * checked separately.
+ *
+ * DaemonSet pods are left alone here: their controller gives them forever-tolerations for both keys
+ * (pkg/controller/daemon/util/daemonset_util.go), so admission would not add anything anyway.
  */
-import type { Node } from './node.js';
-import type { Pod } from './pod.js';
-import type { ResourceNames } from './resources.js';
-import { PODS } from './resources.js';
+import type { OwnerRef, PodSpec } from './pod.js';
+import type { Toleration } from './taints.js';
+import { TAINT_NOT_READY, TAINT_UNREACHABLE } from './taints.js';
 
-/** InsufficientResourcePrefix in pkg/kubelet/lifecycle/predicate.go. */
-export const ADMISSION_REASON_PREFIX = 'OutOf';
+/** kube-apiserver --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds (300). */
+export const DEFAULT_TOLERATION_SECONDS = Object.freeze({ notReady: 300, unreachable: 300 });
 
-/** The rejection reason, or undefined when the node admits the pod. */
-export function admissionFailure(pod: Pod, node: Node, names: ResourceNames): string | undefined {
-  const alloc = node.allocatable;
-  if (node.podCount + 1 > (alloc[PODS] ?? 0)) return `${ADMISSION_REASON_PREFIX}pods`;
-  const req = pod.spec.requests;
-  for (let i = 0; i < req.length; i++) {
-    if (i === PODS) continue;
-    const a = alloc[i] ?? 0;
-    if (i > PODS && a === 0) continue;
-    const r = req[i]!;
-    if (r > 0 && r > a - node.requested[i]!) return `${ADMISSION_REASON_PREFIX}${names.name(i)}`;
+function tolerates(tolerations: readonly Toleration[], key: string): boolean {
+  for (const t of tolerations) {
+    if ((t.key === key || t.key === '') && (t.effect === 'NoExecute' || t.effect === '')) return true;
   }
-  return undefined;
+  return false;
+}
+
+/** The tolerations admission adds to `tolerations` (empty when the pod already tolerates both keys). */
+export function defaultTolerations(tolerations: readonly Toleration[], seconds = DEFAULT_TOLERATION_SECONDS): Toleration[] {
+  const out: Toleration[] = [];
+  if (!tolerates(tolerations, TAINT_NOT_READY)) out.push({ key: TAINT_NOT_READY, operator: 'Exists', value: '', effect: 'NoExecute', tolerationSeconds: seconds.notReady });
+  if (!tolerates(tolerations, TAINT_UNREACHABLE)) out.push({ key: TAINT_UNREACHABLE, operator: 'Exists', value: '', effect: 'NoExecute', tolerationSeconds: seconds.unreachable });
+  return out;
+}
+
+/** Admitted spec per template spec: pods of one template keep sharing one spec object (PERFORMANCE.md lesson 4). */
+const admitted = new WeakMap<PodSpec, PodSpec>();
+
+/** The spec a pod is created with after admission. */
+export function admitPodSpec(spec: PodSpec, owner: OwnerRef | undefined): PodSpec {
+  if (owner?.kind === 'DaemonSet') return spec;
+  let out = admitted.get(spec);
+  if (out === undefined) {
+    const extra = defaultTolerations(spec.tolerations);
+    out = extra.length === 0 ? spec : { ...spec, tolerations: [...spec.tolerations, ...extra] };
+    admitted.set(spec, out);
+    admitted.set(out, out);
+  }
+  return out;
 }

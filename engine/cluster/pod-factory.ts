@@ -2,7 +2,8 @@
 import type { Labels } from './labels.js';
 import type { OwnerRef, Pod, PodSpec } from './pod.js';
 import type { ClusterStore } from './store.js';
-import { admissionFailure } from './admission.js';
+import { admissionFailure } from './kubelet-admission.js';
+import { admitPodSpec } from './admission.js';
 
 export interface NewPod {
   name: string;
@@ -19,7 +20,7 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
     name: p.name,
     namespace: p.namespace,
     labels: p.labels,
-    spec: p.spec,
+    spec: admitPodSpec(p.spec, p.owner),
     owner: p.owner,
     phase: 'Pending',
     nodeIndex: -1,

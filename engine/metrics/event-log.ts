@@ -13,6 +13,9 @@ export const EVENT_VOCABULARY = [
   'JobCreated', 'JobCompleted', 'JobFailed',
   // workload controllers (docs/workloads.md)
   'PodEvicted', 'EvictionRefused', 'NodeDrainStarted', 'NodeDrained', 'NodeDrainAborted',
+  // Node failures and eviction (docs/failures.md).
+  'NodeFailed', 'NodeRecovered', 'NodeNotReady', 'NodeReady', 'NodeTainted', 'NodeUntainted', 'NodeDeleted',
+  'ZoneDisruption', 'NodeDrainRequested', 'NodeUncordoned',
 ] as const;
 
 export class EventLog {

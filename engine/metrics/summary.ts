@@ -6,12 +6,15 @@ import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
 import { PLACEMENT_COLUMNS } from './placement.js';
 import type { PlacementColumn } from './placement.js';
+import type { FailureColumn } from './failures.js';
+import { FAILURE_COLUMNS } from './failures.js';
 
 export const SUMMARY_COLUMNS = [
   'scenario', 'policy', 'seed', 'sim_time_s', 'complete', 'nodes', 'pods_created', 'pods_scheduled', 'pods_pending_end', 'pods_running_end',
   'pods_succeeded', 'pods_failed', 'scheduling_attempts', 'sched_latency_p50_s', 'sched_latency_p90_s', 'sched_latency_p99_s',
   'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
   ...PLACEMENT_COLUMNS,
+  ...FAILURE_COLUMNS,
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
@@ -27,6 +30,8 @@ export interface SummaryInput {
   memRatios: readonly number[];
   /** Placement metrics (metrics/placement.ts); empty cells when absent. */
   placement?: Record<PlacementColumn, Cell>;
+  /** Failure metrics (FailureMetrics.cells()); empty cells when absent. */
+  failures?: Record<FailureColumn, Cell>;
 }
 
 function seconds(ms: number): string {
@@ -76,6 +81,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     cpu_alloc_mean: fixed(mean(s.cpuRatios)),
     mem_alloc_mean: fixed(mean(s.memRatios)),
     ...(s.placement ?? (Object.fromEntries(PLACEMENT_COLUMNS.map((c) => [c, ''])) as Record<PlacementColumn, Cell>)),
+    ...(s.failures ?? (Object.fromEntries(FAILURE_COLUMNS.map((c) => [c, ''])) as Record<FailureColumn, Cell>)),
   };
 }
 

@@ -7,7 +7,7 @@ import { formatSeconds } from '../core/time.js';
 import type { RowSink } from './sink.js';
 import { fixed } from './stats.js';
 
-export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio'] as const;
+export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'nodes_not_ready', 'unavailable_replicas'] as const;
 
 export interface Sample {
   pending: number;
@@ -22,6 +22,8 @@ export class TimeSeries {
   readonly memRatios: number[] = [];
   pending = 0;
   running = 0;
+  /** Replicas short of desired (set by the simulation to FailureMetrics.unavailableReplicas). */
+  unavailableReplicas: () => number = () => 0;
 
   constructor(
     private readonly sim: Simulator,
@@ -51,9 +53,11 @@ export class TimeSeries {
     let memUsed = 0;
     let memCap = 0;
     let ready = 0;
+    let notReady = 0;
     for (const n of this.store.nodes) {
       if (n.deleted) continue;
       if (n.ready === 'True') ready++;
+      else notReady++;
       cpuUsed += n.requested[CPU]!;
       cpuCap += n.allocatable[CPU]!;
       memUsed += n.requested[MEMORY]!;
@@ -62,7 +66,7 @@ export class TimeSeries {
     const s = { pending: this.pending, running: this.running, nodesReady: ready, cpuRatio: cpuCap > 0 ? cpuUsed / cpuCap : 0, memRatio: memCap > 0 ? memUsed / memCap : 0 };
     this.cpuRatios.push(s.cpuRatio);
     this.memRatios.push(s.memRatio);
-    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio)]);
+    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio), notReady, this.unavailableReplicas()]);
     return s;
   }
 }

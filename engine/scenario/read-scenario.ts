@@ -7,6 +7,8 @@ import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from
 import { readMeta, readStringMap, readTypeMeta } from './k8s/meta.js';
 import type { Arrival, Generator, NodePool, Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
+import { readFaults, readNodeLifecycle } from './read-faults.js';
+import { scenarioNodeInfos } from './node-infos.js';
 
 export const SCENARIO_API_VERSION = 'kubesim.io/v1alpha1';
 
@@ -16,7 +18,7 @@ const GENERATOR_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Pod', ['v1']],
 ]);
 
-const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators'];
+const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators', 'faults', 'controllers'];
 
 /** Limits on what one scenario may expand into (hardening); raise them with --max-nodes / --max-pods. */
 export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 };
@@ -65,6 +67,8 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const durationMs = spec.child('duration').duration() ?? DEFAULT_SCENARIO.durationMs;
   const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs, limits.maxPods));
   for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
+  const faults = readFaults(spec.child('faults'), scenarioNodeInfos(nodePools, out.nodes), nodePools.map((p) => p.pool), durationMs);
+  const nodeLifecycle = readNodeLifecycle(spec.child('controllers'));
   return {
     name: meta.name,
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
@@ -75,6 +79,8 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     nodePools,
     ...pick(out),
     generators,
+    faults,
+    nodeLifecycle,
     resources: out.resources,
     collected: out,
   };

@@ -8,6 +8,17 @@ import { createPod } from '../cluster/pod-factory.js';
 import { ClusterStore } from '../cluster/store.js';
 import { JobController, runDrawer } from '../controllers/job/job.js';
 import { Kubelets } from '../controllers/kubelet/kubelet.js';
+import { NodeAgents } from '../controllers/kubelet/node-agents.js';
+import { DEFAULT_NODE_LIFECYCLE } from '../controllers/node-lifecycle/config.js';
+import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle.js';
+import { TaintEvictionController } from '../controllers/taint-eviction/taint-eviction.js';
+import { NodeHeartbeats } from '../cluster/heartbeats.js';
+import { FaultInjector } from '../faults/injector.js';
+import { planFaults } from '../faults/plan.js';
+import type { PlannedFault } from '../faults/spec.js';
+import { FailureMetrics } from '../metrics/failures.js';
+import { ZoneSeries } from '../metrics/zones.js';
+import { scenarioNodeInfos } from './node-infos.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
 import { maxScenarioUid, startWorkloadControllers } from './workload-controllers.js';
 import { Rng, RngStreams } from '../core/rng.js';
@@ -36,6 +47,8 @@ export interface RunOptions {
   policyConfig?: unknown;
   events?: RowSink;
   timeseries?: RowSink;
+  /** zones.csv rows (per zone and sample time). */
+  zones?: RowSink;
   /** Called between slices of runSliced with the simulated time reached. */
   onProgress?: (simMs: number) => void;
   /** Polled between slices of runSliced; returning true stops the run early (marked incomplete). */
@@ -50,6 +63,8 @@ export interface RunResult {
   eventsProcessed: number;
   simTimeMs: number;
   complete: boolean;
+  /** workloads.csv rows (availability per Deployment / ReplicaSet). */
+  workloads: Cell[][];
 }
 
 export class Simulation {
@@ -63,6 +78,10 @@ export class Simulation {
   private readonly timeseries: TimeSeries;
   readonly checker: InvariantChecker | undefined;
   private readonly placement: PlacementMetrics;
+  readonly failures: FailureMetrics;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly faultPlan: PlannedFault[];
+  readonly heartbeats = new NodeHeartbeats();
 
   constructor(
     readonly scenario: Scenario,
@@ -77,7 +96,15 @@ export class Simulation {
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
     this.placement = new PlacementMetrics(this.sim, this.store, scenario.sampleIntervalMs, scenario.durationMs);
     this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
-    new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
+    this.failures = new FailureMetrics(this.store);
+    this.timeseries.unavailableReplicas = () => this.failures.unavailableReplicas();
+    const kubelets = new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
+    const heartbeats = this.heartbeats;
+    const agents = new NodeAgents(this.sim, this.store, kubelets, heartbeats, this.rngs.stream('kubelet'));
+    this.nodeLifecycle = new NodeLifecycleController(this.sim, this.store, heartbeats, scenario.nodeLifecycle ?? DEFAULT_NODE_LIFECYCLE);
+    const zones = new ZoneSeries(this.sim, this.store, options.zones ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    zones.zoneState = (zone) => this.nodeLifecycle.zoneState(zone);
+    new TaintEvictionController(this.sim, this.store);
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
@@ -85,8 +112,8 @@ export class Simulation {
     this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, check === true ? {} : check) : undefined;
     this.store.reserveUids(maxScenarioUid(scenario)); // owner uids from the scenario and the store must not collide
     this.addNodes();
-    for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
-    for (const d of scenario.deployments) replicaSets.addDeployment(d);
+    for (const rs of scenario.replicaSets) this.failures.trackWorkload(replicaSets.addReplicaSet(rs).meta.uid, `ReplicaSet/${rs.meta.name}`, rs.replicas);
+    for (const d of scenario.deployments) this.failures.trackWorkload(replicaSets.addDeployment(d).meta.uid, `Deployment/${d.meta.name}`, d.replicas);
     for (const j of scenario.jobs) jobs.addJob(j);
     this.workloads = startWorkloadControllers(this.sim, this.store, scenario);
     for (const p of scenario.pods) {
@@ -104,6 +131,9 @@ export class Simulation {
         this.store.record('PodRunning', `${pod.namespace}/${pod.name}`, p.spec.nodeName);
       }
     }
+    // The fault schedule comes from the 'faults' stream and the scenario's nodes only: the same for every policy.
+    this.faultPlan = planFaults(scenario.faults ?? [], scenarioNodeInfos(scenario.nodePools, scenario.nodes), this.rngs.stream('faults'), scenario.durationMs);
+    new FaultInjector({ sim: this.sim, store: this.store, kubelets: agents, addPoolNode: (pool) => this.addPoolNode(pool) }).schedule(this.faultPlan);
     for (const g of scenario.generators) startGenerator(g, { sim: this.sim, store: this.store, jobs, rngs: this.rngs, durationRng, endMs: scenario.durationMs });
   }
 
@@ -126,6 +156,21 @@ export class Simulation {
       const node = store.addNode({ name: n.name, labels: n.labels, taints: [...n.taints], unschedulable: n.unschedulable, allocatable: vector(n.allocatable), images: n.images, pool: '' });
       store.record('NodeAdded', node.name, node.name, node.zone);
     }
+  }
+
+  private readonly poolNext = new Map<string, number>();
+
+  /** nodeAdd: one more node of a pool, named and zoned as if the pool had been one node larger. */
+  private addPoolNode(poolName: string): void {
+    const pool = this.scenario.nodePools.find((p) => p.pool === poolName);
+    if (!pool) return;
+    const i = this.poolNext.get(poolName) ?? pool.count;
+    this.poolNext.set(poolName, i + 1);
+    const labels: Record<string, string> = { ...pool.labels, 'kubesim.io/pool': pool.pool };
+    if (pool.zones.length > 0) labels[LABEL_ZONE] = pool.zones[i % pool.zones.length]!;
+    const alloc = this.scenario.resources.vector();
+    for (const [k, amount] of pool.allocatable) alloc[this.scenario.resources.intern(k)] = amount;
+    this.addNode(poolNodeName(pool.pool, i), labels, pool, alloc);
   }
 
   private addNode(name: string, labels: Labels, pool: Scenario['nodePools'][number], alloc: Float64Array): void {
@@ -177,7 +222,8 @@ export class Simulation {
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
       placement: this.placement.summary(),
+      failures: this.failures.cells(),
     });
-    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
+    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete, workloads: this.failures.workloadRows() };
   }
 }

@@ -5,6 +5,8 @@ import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
 import type { DaemonSet, Deployment, Job, ObjectMeta, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, StatefulSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
+import type { FaultSpec } from '../faults/spec.js';
+import type { NodeLifecycleConfig } from '../controllers/node-lifecycle/config.js';
 
 export interface NodePool {
   pool: string;
@@ -78,6 +80,10 @@ export interface Scenario {
   priorityClasses: PriorityClass[];
   generators: Generator[];
   resources: ResourceNames;
+  /** spec.faults (empty or absent: no faults). */
+  faults?: FaultSpec[];
+  /** spec.controllers.nodeLifecycle merged over DEFAULT_NODE_LIFECYCLE (absent: the defaults). */
+  nodeLifecycle?: NodeLifecycleConfig;
 }
 
 /** Defaults of the scenario wrapper. */
