@@ -10,7 +10,7 @@ export const EVENT_COLUMNS = ['time_s', 'event', 'object', 'node', 'detail'] as 
 
 export const EVENT_VOCABULARY = [
   'NodeAdded', 'PodCreated', 'PodScheduled', 'PodUnschedulable', 'PodRunning', 'PodSucceeded', 'PodFailed', 'PodDeleted',
-  'JobCreated', 'JobCompleted', 'JobFailed',
+  'JobCreated', 'JobCompleted', 'JobFailed', 'PodPreempted', 'PodNominated',
 ] as const;
 
 export class EventLog {

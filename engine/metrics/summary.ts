@@ -8,7 +8,7 @@ import { fixed, mean, percentileSorted } from './stats.js';
 export const SUMMARY_COLUMNS = [
   'scenario', 'policy', 'seed', 'sim_time_s', 'complete', 'nodes', 'pods_created', 'pods_scheduled', 'pods_pending_end', 'pods_running_end',
   'pods_succeeded', 'pods_failed', 'scheduling_attempts', 'sched_latency_p50_s', 'sched_latency_p90_s', 'sched_latency_p99_s',
-  'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
+  'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean', 'preemptions',
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
@@ -20,6 +20,8 @@ export interface SummaryInput {
   simTimeMs: number;
   complete: boolean;
   attempts: number;
+  /** Pods evicted by scheduler preemption. */
+  preemptions?: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
 }
@@ -70,6 +72,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     sched_latency_max_s: pct(100),
     cpu_alloc_mean: fixed(mean(s.cpuRatios)),
     mem_alloc_mean: fixed(mean(s.memRatios)),
+    preemptions: s.preemptions ?? 0,
   };
 }
 

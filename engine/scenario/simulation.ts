@@ -20,6 +20,7 @@ import { summaryRow } from '../metrics/summary.js';
 import { TimeSeries } from '../metrics/timeseries.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 import { startGenerator } from './generators.js';
 import { drawRunDuration } from './run-duration.js';
 import { poolNodeName } from './read-scenario.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   onProgress?: (simMs: number) => void;
   /** Polled between slices of runSliced; returning true stops the run early (marked incomplete). */
   shouldStop?: () => boolean;
+  /** Overrides of the scheduler's queue settings (backoff, SchedulerPopFromBackoffQ), e.g. in tests. */
+  scheduler?: Pick<SchedulerOptions, 'podInitialBackoffMs' | 'podMaxBackoffMs' | 'popFromBackoffQ'>;
 }
 
 export interface RunResult {
@@ -63,7 +66,7 @@ export class Simulation {
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
-    this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
+    this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), { ...schedulerOptions, ...options.scheduler });
     new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
@@ -155,6 +158,7 @@ export class Simulation {
       simTimeMs,
       complete,
       attempts: this.scheduler.stats.attempts,
+      preemptions: this.scheduler.stats.preemptions,
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
     });

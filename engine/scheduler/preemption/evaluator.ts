@@ -1,0 +1,124 @@
+/**
+ * The preemption evaluator (Evaluator.Preempt in pkg/scheduler/framework/preemption/preemption.go):
+ * eligibility, candidates from the nodes that failed with Unschedulable, a dry run from a random
+ * offset until enough candidates are found, the pick, then the graceful eviction of the victims.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import { isTerminating, podKey } from '../../cluster/pod.js';
+import type { Handle, CycleState, PostFilterResult } from '../framework/interfaces.js';
+import type { FilterProfile } from '../framework/node-simulation.js';
+import { Code, Status } from '../framework/status.js';
+import type { Nominator } from '../queue/nominator.js';
+import type { Candidate } from './candidates.js';
+import { pickOneNodeForPreemption } from './candidates.js';
+import type { PdbLister } from './pdb.js';
+import type { DryRunContext } from './victims.js';
+import { selectVictimsOnNode } from './victims.js';
+
+/** What preemption needs from the scheduler beyond the plain Handle. */
+export interface PreemptionHandle extends Handle {
+  readonly nominator: Nominator;
+  readonly pdbLister: PdbLister;
+  /** Live nodes in the scheduler's order. */
+  nodes(): readonly Node[];
+  /** The filters of the profile that schedules `pod`. */
+  filterProfile(pod: Pod): FilterProfile;
+}
+
+export function isPreemptionHandle(h: Handle): h is PreemptionHandle {
+  const p = h as Partial<PreemptionHandle>;
+  return p.nominator !== undefined && typeof p.nodes === 'function' && typeof p.filterProfile === 'function';
+}
+
+export interface CandidateLimits {
+  minCandidateNodesPercentage: number;
+  minCandidateNodesAbsolute: number;
+}
+
+/** Reason recorded on victims: the DisruptionTarget condition's PreemptionByScheduler. */
+export const PREEMPTED_REASON = 'Preempted';
+
+export interface PreemptOutcome {
+  result: PostFilterResult | null;
+  status: Status | null;
+}
+
+/** calculateNumCandidates: n·pct/100, at least the absolute minimum, at most n. */
+export function numCandidates(numNodes: number, limits: CandidateLimits): number {
+  let n = Math.trunc((numNodes * limits.minCandidateNodesPercentage) / 100);
+  if (n < limits.minCandidateNodesAbsolute) n = limits.minCandidateNodesAbsolute;
+  if (n > numNodes) n = numNodes;
+  return n;
+}
+
+/** PodEligibleToPreemptOthers. */
+export function podEligibleToPreemptOthers(h: PreemptionHandle, pod: Pod, nominatedStatus: Status | undefined): string | null {
+  if (pod.spec.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
+  const nom = pod.nominatedNodeName;
+  if (nom === '') return null;
+  if (nominatedStatus?.code === Code.UnschedulableAndUnresolvable) return null;
+  const node = h.store.node(nom);
+  if (node === undefined) return null;
+  for (const p of h.store.podsOn(node)) {
+    if (p.spec.priority < pod.spec.priority && isTerminating(p) && p.reason === PREEMPTED_REASON) {
+      return 'not eligible due to a terminating pod on the nominated node.';
+    }
+  }
+  return null;
+}
+
+/** Preempt: returns the nominated node (Success) or why preemption cannot help (Unschedulable). */
+export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, statuses: ReadonlyMap<string, Status>, pluginName: string): PreemptOutcome {
+  const notEligible = podEligibleToPreemptOthers(h, pod, statuses.get(pod.nominatedNodeName));
+  if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
+  const potential = h.nodes().filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential);
+  const best = pickOneNodeForPreemption(candidates);
+  if (best === undefined) {
+    // Clear a stale nomination: preemption is not helpful anywhere.
+    return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable('preemption: 0/' + h.nodes().length + ' nodes are available: Preemption is not helpful for scheduling.').withPlugin(pluginName) };
+  }
+  prepareCandidate(h, best, pod);
+  return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
+}
+
+/** DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). */
+export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[]): Candidate[] {
+  const offset = h.rng.int(potential.length);
+  const wanted = numCandidates(potential.length, limits);
+  const ctx: DryRunContext = {
+    profile: h.filterProfile(pod),
+    state,
+    podsOn: (node) => h.store.podsOn(node),
+    nominated: (node) => h.nominator.podsFor(node.name),
+    pdbs: h.pdbLister(),
+  };
+  const nonViolating: Candidate[] = [];
+  const violating: Candidate[] = [];
+  for (let i = 0; i < potential.length; i++) {
+    const node = potential[(offset + i) % potential.length]!;
+    const r = selectVictimsOnNode(ctx, pod, node);
+    if (r instanceof Status || r.victims.length === 0) continue;
+    const c: Candidate = { node, victims: r.victims, numPDBViolations: r.numPDBViolations };
+    (c.numPDBViolations === 0 ? nonViolating : violating).push(c);
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
+  }
+  return [...nonViolating, ...violating];
+}
+
+/**
+ * prepareCandidate: victims are deleted gracefully through the store (they stop after their
+ * terminationGracePeriod), and lower-priority pods nominated to the same node lose their nomination.
+ */
+function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
+  const by = podKey(pod);
+  for (const v of c.victims) {
+    v.reason = PREEMPTED_REASON;
+    h.store.record('PodPreempted', podKey(v), c.node.name, `preempted by ${by}`);
+    h.store.markDeleting(v);
+  }
+  for (const np of [...h.nominator.podsFor(c.node.name)]) {
+    if (np.spec.priority < pod.spec.priority) h.nominator.delete(np);
+  }
+}
