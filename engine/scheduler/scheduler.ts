@@ -85,6 +85,11 @@ export class Scheduler {
     this.watchClusterEvents();
   }
 
+  /** The handle plugins get (with the nominator and the preemption hooks), for tests and tools. */
+  get frameworkHandle(): PreemptionHandle {
+    return this.handle;
+  }
+
   /** Where PodDisruptionBudgets come from (none until a PDB source is wired in). */
   setPdbLister(lister: PdbLister): void {
     this.pdbs = lister;

@@ -72,19 +72,22 @@ export function podEligibleToPreemptOthers(h: PreemptionHandle, pod: Pod, nomina
 export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, statuses: ReadonlyMap<string, Status>, pluginName: string): PreemptOutcome {
   const notEligible = podEligibleToPreemptOthers(h, pod, statuses.get(pod.nominatedNodeName));
   if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
-  const potential = h.nodes().filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
-  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential);
+  const nodes = h.nodes();
+  const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  const dryRun = new Map<string, Status>();
+  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun);
   const best = pickOneNodeForPreemption(candidates);
   if (best === undefined) {
-    // Clear a stale nomination: preemption is not helpful anywhere.
-    return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable('preemption: 0/' + h.nodes().length + ' nodes are available: Preemption is not helpful for scheduling.').withPlugin(pluginName) };
+    // A FitError over the dry run's statuses; the nomination is cleared (NominatedNodeName "").
+    const message = `preemption: ${fitErrorMessage(nodes, dryRun)}`;
+    return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(message).withPlugin(pluginName) };
   }
   prepareCandidate(h, best, pod);
   return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
 }
 
 /** DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). */
-export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[]): Candidate[] {
+export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: Map<string, Status>): Candidate[] {
   const offset = h.rng.int(potential.length);
   const wanted = numCandidates(potential.length, limits);
   const ctx: DryRunContext = {
@@ -99,7 +102,10 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
   for (let i = 0; i < potential.length; i++) {
     const node = potential[(offset + i) % potential.length]!;
     const r = selectVictimsOnNode(ctx, pod, node);
-    if (r instanceof Status || r.victims.length === 0) continue;
+    if (r instanceof Status) {
+      statuses?.set(node.name, r);
+      continue;
+    }
     const c: Candidate = { node, victims: r.victims, numPDBViolations: r.numPDBViolations };
     (c.numPDBViolations === 0 ? nonViolating : violating).push(c);
     if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
@@ -121,4 +127,19 @@ function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
   for (const np of [...h.nominator.podsFor(c.node.name)]) {
     if (np.spec.priority < pod.spec.priority) h.nominator.delete(np);
   }
+}
+
+/** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */
+const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+
+/** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
+export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const s = statuses.get(n.name);
+    const reasons = s === undefined ? [NOT_HELPFUL] : s.reasons;
+    for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, n]) => `${n} ${r}`);
+  return `0/${nodes.length} nodes are available: ${parts.join(', ')}.`;
 }

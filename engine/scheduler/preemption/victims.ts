@@ -58,6 +58,7 @@ export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): N
   for (const p of nonViolating) reprieve(p);
   // Undo the victims' removal: the node is exactly as before.
   for (let i = victims.length - 1; i >= 0; i--) simulateAdd(profile, state, pod, victims[i]!, node);
+  if (victims.length === 0) return Status.error(`expected at least one victim pod on node ${node.name}`);
   if (violating.length > 0 && nonViolating.length > 0) victims.sort(byImportance);
   return { victims, numPDBViolations };
 }

@@ -1,0 +1,138 @@
+/** DefaultPreemption.PostFilter on hand-made filter statuses (mirrors default_preemption_test.go TestPostFilter). */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
+import { Code, Status } from '../../../engine/scheduler/framework/status.js';
+import { DEFAULT_PREEMPTION_ARGS } from '../../../engine/scheduler/plugins/defaultpreemption/default-preemption.js';
+import { preempt } from '../../../engine/scheduler/preemption/evaluator.js';
+import type { PodDisruptionBudgetView } from '../../../engine/scheduler/preemption/pdb.js';
+import type { NodeSpec, PodSpecLite } from './preemption-helpers.js';
+import { build } from './preemption-helpers.js';
+
+const LOW = 0;
+const MID = 100;
+const HIGH = 1000;
+const VERY_HIGH = 10000;
+const ONE_POD: Omit<NodeSpec, 'name'> = { pods: 1 };
+const NODE_RES: Omit<NodeSpec, 'name'> = { cpu: '200m', memory: '400' };
+const U = (): Status => Status.unschedulable();
+const UU = (): Status => Status.unresolvable();
+
+interface Case {
+  name: string;
+  pod: PodSpecLite;
+  pods: PodSpecLite[];
+  nodes: NodeSpec[];
+  statuses: Record<string, () => Status>;
+  pdbs?: PodDisruptionBudgetView[];
+  wantNode: string;
+  wantMessage?: string;
+}
+
+const violating = { 'test.kubernetes.io/is-violating-pdb': 'violating' };
+const nonViolating = { 'test.kubernetes.io/is-violating-pdb': 'non-violating' };
+const pdb = (labels: Record<string, string>, allowed: number): PodDisruptionBudgetView => ({ namespace: 'default', selector: { matchLabels: labels, matchExpressions: [] }, disruptionsAllowed: allowed });
+
+const CASES: Case[] = [
+  {
+    name: 'pod with higher priority can be made schedulable',
+    pod: { name: 'p', priority: HIGH },
+    pods: [{ name: 'p1', node: 'node1' }],
+    nodes: [{ name: 'node1', ...ONE_POD }],
+    statuses: { node1: U },
+    wantNode: 'node1',
+  },
+  {
+    name: 'pod with tied priority is still unschedulable',
+    pod: { name: 'p' },
+    pods: [{ name: 'p1', node: 'node1' }],
+    nodes: [{ name: 'node1', ...ONE_POD }],
+    statuses: { node1: U },
+    wantNode: '',
+    wantMessage: 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+  },
+  {
+    name: 'preemption should respect filteredNodesStatuses (UnschedulableAndUnresolvable is never a candidate)',
+    pod: { name: 'p', priority: HIGH },
+    pods: [{ name: 'p1', node: 'node1' }],
+    nodes: [{ name: 'node1', ...ONE_POD }],
+    statuses: { node1: UU },
+    wantNode: '',
+    wantMessage: 'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+  },
+  {
+    name: 'preemption should respect an absent status, meaning UnschedulableAndUnresolvable',
+    pod: { name: 'p', priority: HIGH },
+    pods: [{ name: 'p1', node: 'node1' }],
+    nodes: [{ name: 'node1', ...ONE_POD }],
+    statuses: {},
+    wantNode: '',
+    wantMessage: 'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+  },
+  {
+    name: 'pod can be made schedulable on one node',
+    pod: { name: 'p', priority: MID },
+    pods: [
+      { name: 'p1', node: 'node1', priority: HIGH },
+      { name: 'p2', node: 'node2', priority: LOW },
+    ],
+    nodes: [{ name: 'node1', ...ONE_POD }, { name: 'node2', ...ONE_POD }],
+    statuses: { node1: U, node2: U },
+    wantNode: 'node2',
+  },
+  {
+    name: 'pod can be made schedulable on minHighestPriority node',
+    pod: { name: 'p', priority: VERY_HIGH },
+    pods: [
+      { name: 'p1', node: 'node1', priority: HIGH, labels: nonViolating },
+      { name: 'p2', node: 'node1', priority: LOW, labels: violating },
+      { name: 'p3', node: 'node2', priority: MID, labels: violating },
+    ],
+    nodes: [{ name: 'node1', ...ONE_POD }, { name: 'node2', ...ONE_POD }],
+    statuses: { node1: U, node2: U },
+    pdbs: [pdb(violating, 0), pdb(nonViolating, 2 ** 31 - 1)],
+    wantNode: 'node2',
+  },
+  {
+    name: 'no candidate nodes found, no enough resource after removing low priority pods',
+    pod: { name: 'p', priority: HIGH, cpu: '300m', memory: '300' },
+    pods: [
+      { name: 'p1', node: 'node1' },
+      { name: 'p2', node: 'node2' },
+    ],
+    nodes: [{ name: 'node1', ...NODE_RES }, { name: 'node2', ...NODE_RES }],
+    statuses: { node1: U, node2: U },
+    wantNode: '',
+    wantMessage: 'preemption: 0/2 nodes are available: 2 Insufficient cpu.',
+  },
+  {
+    name: 'no candidate nodes found with mixed reasons, no lower priority pod and no enough CPU resource',
+    pod: { name: 'p', priority: HIGH, cpu: '300m', memory: '300' },
+    pods: [
+      { name: 'p1', node: 'node1', priority: HIGH },
+      { name: 'p2', node: 'node2' },
+      { name: 'p3', node: 'node3', priority: HIGH },
+    ],
+    nodes: [{ name: 'node1', ...ONE_POD }, { name: 'node2', ...NODE_RES }, { name: 'node3', ...ONE_POD }],
+    statuses: { node1: U, node2: U, node3: U },
+    wantNode: '',
+    wantMessage: 'preemption: 0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod.',
+  },
+];
+
+describe('DefaultPreemption PostFilter (TestPostFilter cases)', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const b = build(c.nodes, [...c.pods, c.pod]);
+      if (c.pdbs) b.sim.scheduler.setPdbLister(() => c.pdbs!);
+      const statuses = new Map(Object.entries(c.statuses).map(([k, f]) => [k, f()]));
+      const out = preempt(b.sim.scheduler.frameworkHandle, DEFAULT_PREEMPTION_ARGS, new CycleState(), b.pod(c.pod.name), statuses, 'DefaultPreemption');
+      assert.equal(out.result?.nominatedNode, c.wantNode);
+      if (c.wantNode !== '') assert.equal(out.status, null);
+      else {
+        assert.equal(out.status?.code, Code.Unschedulable);
+        assert.equal(out.status?.message, c.wantMessage);
+      }
+    });
+  }
+});
