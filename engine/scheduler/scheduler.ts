@@ -13,7 +13,7 @@ import type { Rng } from '../core/rng.js';
 import type { Simulator } from '../core/simulator.js';
 import { CycleState } from './framework/interfaces.js';
 import type { Handle } from './framework/interfaces.js';
-import { runFilterPluginsWithNominatedPods } from './framework/node-simulation.js';
+import { runFilterPlugins, runFilterPluginsWithNominatedPods } from './framework/node-simulation.js';
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
@@ -165,6 +165,7 @@ export class Scheduler {
 
   /** Filters with the nominated pods of equal or higher priority counted on the node (two passes). */
   private filterNode(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
+    if (this.nominator.size === 0) return runFilterPlugins(profile, state, pod, node);
     return runFilterPluginsWithNominatedPods(profile, state, pod, node, this.nominator.podsFor(node.name));
   }
 

@@ -40,6 +40,9 @@ export class SchedulingQueue {
   private inFlight: QueuedPodInfo | undefined;
   private inFlightEvents: ClusterEvent[] = [];
   private backoffTimer: SimEvent | undefined;
+  /** Bumped when a pod is parked: invalidates caresMemo (pods leaving the pool only make it care less). */
+  private poolVersion = 0;
+  private readonly caresMemo = new Map<ClusterEvent, { version: number; cares: boolean }>();
   private unschedulableTimer: SimEvent | undefined;
 
   constructor(
@@ -128,9 +131,10 @@ export class SchedulingQueue {
   /** A cluster event: moves the parked pods it may help (movePodsToActiveOrBackoffQueue). */
   onClusterEvent(event: ClusterEvent, preCheck?: (info: QueuedPodInfo) => boolean): void {
     if (this.inFlight !== undefined) this.inFlightEvents.push(event);
-    if (this.unschedulablePods.size === 0) return;
+    if (this.unschedulablePods.size === 0 || !this.poolCares(event)) return;
     let activated = false;
-    for (const info of [...this.unschedulablePods.values()]) {
+    // Deleting the visited entry while iterating a Map is safe; moved pods never re-enter the pool here.
+    for (const info of this.unschedulablePods.values()) {
       if (!isEventRelevant(event, info.unschedulablePlugins)) continue;
       if (preCheck !== undefined && !preCheck(info)) continue;
       this.unschedulablePods.delete(info.pod.uid);
@@ -157,9 +161,25 @@ export class SchedulingQueue {
     return backoffExpiryMs(info.timestampMs, info.attempts, this.config);
   }
 
+  /** isEventOfInterest for the pool: is any parked pod's rejecting plugin registered for the event? */
+  private poolCares(event: ClusterEvent): boolean {
+    const memo = this.caresMemo.get(event);
+    if (memo !== undefined && memo.version === this.poolVersion) return memo.cares;
+    let cares = false;
+    for (const info of this.unschedulablePods.values()) {
+      if (isEventRelevant(event, info.unschedulablePlugins)) {
+        cares = true;
+        break;
+      }
+    }
+    this.caresMemo.set(event, { version: this.poolVersion, cares });
+    return cares;
+  }
+
   // ---- moves ----
 
   private park(info: QueuedPodInfo): void {
+    this.poolVersion++;
     info.where = 'unschedulablePods';
     this.unschedulablePods.delete(info.pod.uid);
     this.unschedulablePods.set(info.pod.uid, info);
