@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
 import { Code, Status } from '../../../engine/scheduler/framework/status.js';
 import { DEFAULT_PREEMPTION_ARGS } from '../../../engine/scheduler/plugins/defaultpreemption/default-preemption.js';
-import { preempt } from '../../../engine/scheduler/preemption/evaluator.js';
+import { podEligibleToPreemptOthers, preempt } from '../../../engine/scheduler/preemption/evaluator.js';
 import type { PodDisruptionBudgetView } from '../../../engine/scheduler/preemption/pdb.js';
 import type { NodeSpec, PodSpecLite } from './preemption-helpers.js';
 import { build } from './preemption-helpers.js';
@@ -135,4 +135,30 @@ describe('DefaultPreemption PostFilter (TestPostFilter cases)', () => {
       }
     });
   }
+});
+
+describe('PodEligibleToPreemptOthers', () => {
+  function nominatedWithTerminatingVictim(): ReturnType<typeof build> {
+    const b = build([{ name: 'node1', ...ONE_POD }], [{ name: 'victim', node: 'node1', grace: 30 }, { name: 'p', priority: HIGH }]);
+    b.pod('victim').reason = 'Preempted';
+    b.sim.store.markDeleting(b.pod('victim'));
+    b.sim.scheduler.nominator.add(b.pod('p'), 'node1');
+    return b;
+  }
+  it('preemptionPolicy Never is not eligible', () => {
+    const b = build([{ name: 'node1', ...ONE_POD }], [{ name: 'p', priority: HIGH, preemptionPolicy: 'Never' }]);
+    assert.equal(podEligibleToPreemptOthers(b.sim.scheduler.frameworkHandle, b.pod('p'), undefined), 'not eligible due to preemptionPolicy=Never.');
+  });
+  it('a lower-priority victim still terminating on the nominated node makes it wait', () => {
+    const b = nominatedWithTerminatingVictim();
+    assert.equal(podEligibleToPreemptOthers(b.sim.scheduler.frameworkHandle, b.pod('p'), Status.unschedulable()), 'not eligible due to a terminating pod on the nominated node.');
+  });
+  it('unless the nominated node is now UnschedulableAndUnresolvable', () => {
+    const b = nominatedWithTerminatingVictim();
+    assert.equal(podEligibleToPreemptOthers(b.sim.scheduler.frameworkHandle, b.pod('p'), Status.unresolvable()), null);
+  });
+  it('a pod without a nomination is eligible', () => {
+    const b = build([{ name: 'node1', ...ONE_POD }], [{ name: 'p', priority: HIGH }]);
+    assert.equal(podEligibleToPreemptOthers(b.sim.scheduler.frameworkHandle, b.pod('p'), undefined), null);
+  });
 });

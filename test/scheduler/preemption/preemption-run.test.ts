@@ -87,7 +87,10 @@ describe('a high-priority pod on a full cluster', () => {
 
   it('while victims terminate, the preemptor is not eligible to preempt again', () => {
     const b = build(NODES.slice(0, 1), [{ name: 'a0', node: 'n0', priority: 1, cpu: '4', grace: 60 }, { name: 'high', priority: 100, cpu: '4' }], {}, '2m');
+    // A node added at 10 s (too small) retries the preemptor while its victim still terminates.
+    b.sim.sim.at(10_000, () => b.sim.store.addNode({ name: 'tiny', labels: {}, taints: [], unschedulable: false, allocatable: b.sim.store.resources.vector(), images: [], pool: '' }));
     b.sim.run();
+    assert.deepEqual(rows(b, 'PodUnschedulable').map((x) => x[0]), ['0.000', '10.000']);
     assert.equal(rows(b, 'PodPreempted').length, 1);
     assert.deepEqual(rows(b, 'PodScheduled').filter((x) => x[2] === 'default/high').map((x) => x[0]), ['60.000']);
   });
