@@ -17,6 +17,7 @@ import { runFilterPlugins, runFilterPluginsWithNominatedPods } from './framework
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
+import { PriorityCounts } from './preemption/priority-counts.js';
 import type { PreemptionHandle } from './preemption/evaluator.js';
 import type { Profile, PluginRef } from './profile.js';
 import { buildProfile } from './profile.js';
@@ -60,6 +61,8 @@ export class Scheduler {
   readonly nominator = new Nominator();
   readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0, preemptions: 0 };
   private pdbs: PdbLister = NO_PDBS;
+  /** Priorities of the pods holding node resources, so preemption can tell at once that no victim exists. */
+  private readonly boundPriorities = new PriorityCounts();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
   private nodes: Node[] = [];
@@ -80,6 +83,7 @@ export class Scheduler {
       pdbLister: () => this.pdbs(),
       nodes: () => this.liveNodes(),
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
+      lowestBoundPriority: () => this.boundPriorities.min(),
     };
     for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle as Handle, p.percentageOfNodesToScore));
     this.watchClusterEvents();
@@ -124,6 +128,8 @@ export class Scheduler {
       this.queue.delete(pod);
     }
     const event = podClusterEvent(type, pod);
+    if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
+    else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
     if (event !== undefined) this.queue.onClusterEvent(event);
   }
 

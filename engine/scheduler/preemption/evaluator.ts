@@ -14,7 +14,7 @@ import type { Candidate } from './candidates.js';
 import { pickOneNodeForPreemption } from './candidates.js';
 import type { PdbLister } from './pdb.js';
 import type { DryRunContext } from './victims.js';
-import { selectVictimsOnNode } from './victims.js';
+import { NO_VICTIMS, selectVictimsOnNode } from './victims.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -24,6 +24,8 @@ export interface PreemptionHandle extends Handle {
   nodes(): readonly Node[];
   /** The filters of the profile that schedules `pod`. */
   filterProfile(pod: Pod): FilterProfile;
+  /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
+  lowestBoundPriority?(): number;
 }
 
 export function isPreemptionHandle(h: Handle): h is PreemptionHandle {
@@ -74,6 +76,10 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
   if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
   const nodes = h.nodes();
   const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  if (h.lowestBoundPriority !== undefined && h.lowestBoundPriority() >= pod.spec.priority) {
+    // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
+    return noCandidate(nodes.length, potential.length, pluginName);
+  }
   const dryRun = new Map<string, Status>();
   const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun);
   const best = pickOneNodeForPreemption(candidates);
@@ -127,6 +133,13 @@ function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
   for (const np of [...h.nominator.podsFor(c.node.name)]) {
     if (np.spec.priority < pod.spec.priority) h.nominator.delete(np);
   }
+}
+
+/** The no-candidate outcome when every potential node has no victims (same text as fitErrorMessage). */
+function noCandidate(total: number, potential: number, pluginName: string): PreemptOutcome {
+  const parts: [string, number][] = [[NO_VICTIMS.reasons[0]!, potential], [NOT_HELPFUL, total - potential]];
+  const text = parts.filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ');
+  return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(`preemption: 0/${total} nodes are available: ${text}.`).withPlugin(pluginName) };
 }
 
 /** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */

@@ -63,4 +63,5 @@ export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): N
   return { victims, numPDBViolations };
 }
 
-const NO_VICTIMS = Status.unresolvable('No preemption victims found for incoming pod');
+/** SelectVictimsOnNode's status for a node without lower-priority pods. */
+export const NO_VICTIMS = Status.unresolvable('No preemption victims found for incoming pod');
