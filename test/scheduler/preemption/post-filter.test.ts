@@ -162,3 +162,26 @@ describe('PodEligibleToPreemptOthers', () => {
     assert.equal(podEligibleToPreemptOthers(b.sim.scheduler.frameworkHandle, b.pod('p'), undefined), null);
   });
 });
+
+describe('after selecting a candidate (prepareCandidate)', () => {
+  it('lower-priority pods nominated to the chosen node lose their nomination; others keep theirs', () => {
+    // Room for 2 pods: p1 runs, top (higher priority, nominated) is counted, so p needs p1's place.
+    const b = build([{ name: 'node1', pods: 2 }], [{ name: 'p1', node: 'node1' }, { name: 'low', priority: MID }, { name: 'top', priority: VERY_HIGH }, { name: 'p', priority: HIGH }]);
+    const n = b.sim.scheduler.nominator;
+    n.add(b.pod('low'), 'node1');
+    n.add(b.pod('top'), 'node1');
+    const out = preempt(b.sim.scheduler.frameworkHandle, DEFAULT_PREEMPTION_ARGS, new CycleState(), b.pod('p'), new Map([['node1', U()]]), 'DefaultPreemption');
+    assert.equal(out.result?.nominatedNode, 'node1');
+    assert.equal(b.pod('low').nominatedNodeName, '');
+    assert.equal(b.pod('top').nominatedNodeName, 'node1');
+    assert.deepEqual(n.podsFor('node1').map((p) => p.name), ['top']);
+  });
+
+  it('victims are marked for graceful deletion and recorded as PodPreempted', () => {
+    const b = build([{ name: 'node1', ...ONE_POD }], [{ name: 'p1', node: 'node1' }, { name: 'p', priority: HIGH }]);
+    preempt(b.sim.scheduler.frameworkHandle, DEFAULT_PREEMPTION_ARGS, new CycleState(), b.pod('p'), new Map([['node1', U()]]), 'DefaultPreemption');
+    assert.ok(b.pod('p1').deletionMs >= 0);
+    assert.equal(b.pod('p1').reason, 'Preempted');
+    assert.deepEqual(b.events.filter((r) => r[1] === 'PodPreempted').map((r) => r.slice(2)), [['default/p1', 'node1', 'preempted by default/p']]);
+  });
+});
