@@ -15,6 +15,7 @@ export const SUMMARY_COLUMNS = [
   'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
   ...PLACEMENT_COLUMNS,
   ...FAILURE_COLUMNS,
+  'preemptions',
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
@@ -26,6 +27,8 @@ export interface SummaryInput {
   simTimeMs: number;
   complete: boolean;
   attempts: number;
+  /** Pods evicted by scheduler preemption. */
+  preemptions?: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
   /** Placement metrics (metrics/placement.ts); empty cells when absent. */
@@ -82,6 +85,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     mem_alloc_mean: fixed(mean(s.memRatios)),
     ...(s.placement ?? (Object.fromEntries(PLACEMENT_COLUMNS.map((c) => [c, ''])) as Record<PlacementColumn, Cell>)),
     ...(s.failures ?? (Object.fromEntries(FAILURE_COLUMNS.map((c) => [c, ''])) as Record<FailureColumn, Cell>)),
+    preemptions: s.preemptions ?? 0,
   };
 }
 

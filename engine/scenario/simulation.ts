@@ -35,6 +35,7 @@ import { TimeSeries } from '../metrics/timeseries.js';
 import { PlacementMetrics } from '../metrics/placement.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 import { startGenerator } from './generators.js';
 import { drawRunDuration } from './run-duration.js';
 import { poolNodeName } from './read-scenario.js';
@@ -55,6 +56,8 @@ export interface RunOptions {
   shouldStop?: () => boolean;
   /** Checks the invariants (engine/check) after every event, or at the given cadence. */
   check?: boolean | CheckOptions;
+  /** Overrides of the scheduler's queue settings (backoff, SchedulerPopFromBackoffQ), e.g. in tests. */
+  scheduler?: Pick<SchedulerOptions, 'podInitialBackoffMs' | 'podMaxBackoffMs' | 'popFromBackoffQ'>;
 }
 
 export interface RunResult {
@@ -95,7 +98,9 @@ export class Simulation {
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
     this.placement = new PlacementMetrics(this.sim, this.store, scenario.sampleIntervalMs, scenario.durationMs);
-    this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
+    this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), { ...schedulerOptions, ...options.scheduler });
+    // Preemption reads the PodDisruptionBudgets the disruption controller keeps in the store.
+    this.scheduler.setPdbLister(() => this.store.pdbs.map((p) => ({ namespace: p.meta.namespace, selector: p.selector, disruptionsAllowed: p.status.disruptionsAllowed })));
     this.failures = new FailureMetrics(this.store);
     this.timeseries.unavailableReplicas = () => this.failures.unavailableReplicas();
     const kubelets = new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
@@ -219,6 +224,7 @@ export class Simulation {
       simTimeMs,
       complete,
       attempts: this.scheduler.stats.attempts,
+      preemptions: this.scheduler.stats.preemptions,
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
       placement: this.placement.summary(),

@@ -1,5 +1,6 @@
 /** A scheduler profile: the plugins enabled at each extension point with their score weights. */
 import type { AnyPlugin, FilterPlugin, Handle, PluginFactory, PostFilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from './framework/interfaces.js';
+import { newDefaultPreemption } from './plugins/defaultpreemption/default-preemption.js';
 import { newNodeResourcesFit } from './plugins/noderesources/fit.js';
 
 export interface PluginRef {
@@ -20,7 +21,10 @@ export interface Profile {
 }
 
 /** Plugins known by name. The scheduler issue adds the rest of the default profile here. */
-export const REGISTRY: ReadonlyMap<string, PluginFactory> = new Map<string, PluginFactory>([['NodeResourcesFit', newNodeResourcesFit]]);
+export const REGISTRY: ReadonlyMap<string, PluginFactory> = new Map<string, PluginFactory>([
+  ['NodeResourcesFit', newNodeResourcesFit],
+  ['DefaultPreemption', newDefaultPreemption],
+]);
 
 export function buildProfile(schedulerName: string, plugins: readonly PluginRef[], handle: Handle, percentageOfNodesToScore = 0): Profile {
   const profile: Profile = { schedulerName, preFilter: [], filter: [], postFilter: [], preScore: [], score: [], percentageOfNodesToScore };
@@ -39,6 +43,6 @@ export function buildProfile(schedulerName: string, plugins: readonly PluginRef[
 
 /** Built-in policies by name (the walking skeleton ships `default` = NodeResourcesFit/LeastAllocated). */
 export const BUILTIN_POLICIES: ReadonlyMap<string, { description: string; plugins: PluginRef[] }> = new Map([
-  ['default', { description: 'NodeResourcesFit filter and LeastAllocated score', plugins: [{ name: 'NodeResourcesFit', weight: 1 }] }],
+  ['default', { description: 'NodeResourcesFit filter and LeastAllocated score, DefaultPreemption', plugins: [{ name: 'NodeResourcesFit', weight: 1 }, { name: 'DefaultPreemption' }] }],
   ['binpack', { description: 'NodeResourcesFit filter and MostAllocated score (bin-packing)', plugins: [{ name: 'NodeResourcesFit', weight: 1, args: { scoringStrategy: { type: 'MostAllocated' } } }] }],
 ]);

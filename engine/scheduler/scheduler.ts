@@ -5,39 +5,70 @@
  */
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
-import { isTerminal, podKey } from '../cluster/pod.js';
+import { podKey } from '../cluster/pod.js';
+import type { PodEventType } from '../cluster/store-events.js';
 import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulator } from '../core/simulator.js';
 import { CycleState } from './framework/interfaces.js';
 import type { Handle } from './framework/interfaces.js';
+import { runFilterPlugins, runFilterPluginsWithNominatedPods } from './framework/node-simulation.js';
 import type { Status } from './framework/status.js';
-import { Code } from './framework/status.js';
+import type { PdbLister } from './preemption/pdb.js';
+import { NO_PDBS } from './preemption/pdb.js';
+import { PriorityCounts } from './preemption/priority-counts.js';
+import type { PreemptionHandle } from './preemption/evaluator.js';
 import { pluginError } from './framework/plugin-error.js';
 import type { Profile, PluginRef } from './profile.js';
 import { buildProfile } from './profile.js';
+import type { QueueConfig } from './queue/scheduling-queue.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
+import { DEFAULT_POD_INITIAL_BACKOFF_MS, DEFAULT_POD_MAX_BACKOFF_MS, DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS } from './queue/backoff.js';
+import { nodeClusterEvent, podClusterEvent } from './queue/cluster-events.js';
+import { Nominator } from './queue/nominator.js';
 
 export interface SchedulerOptions {
   profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
+  /** podInitialBackoffSeconds in ms; default DEFAULT_POD_INITIAL_BACKOFF_MS (1 s). */
+  podInitialBackoffMs?: number;
+  /** podMaxBackoffSeconds in ms; default DEFAULT_POD_MAX_BACKOFF_MS (10 s). */
+  podMaxBackoffMs?: number;
+  /** Feature gate SchedulerPopFromBackoffQ; default true (beta, on in v1.33). */
+  popFromBackoffQ?: boolean;
+}
+
+/** The queue settings of the options, with upstream defaults. */
+export function queueConfig(o: SchedulerOptions): QueueConfig {
+  return {
+    podInitialBackoffMs: o.podInitialBackoffMs ?? DEFAULT_POD_INITIAL_BACKOFF_MS,
+    podMaxBackoffMs: o.podMaxBackoffMs ?? DEFAULT_POD_MAX_BACKOFF_MS,
+    popFromBackoffQ: o.popFromBackoffQ ?? true,
+    podMaxInUnschedulablePodsDurationMs: DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS,
+  };
 }
 
 export interface SchedulerStats {
   attempts: number;
   scheduled: number;
   unschedulable: number;
+  /** Pods evicted by preemption (PodPreempted events). */
+  preemptions: number;
 }
 
 export class Scheduler {
-  readonly queue = new SchedulingQueue();
-  readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0 };
+  readonly queue: SchedulingQueue;
+  readonly nominator = new Nominator();
+  readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0, preemptions: 0 };
+  private pdbs: PdbLister = NO_PDBS;
+  /** Priorities of the pods holding node resources, so preemption can tell at once that no victim exists. */
+  private readonly boundPriorities = new PriorityCounts();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
   private nodes: Node[] = [];
   private nodesDirty = true;
-  private readonly handle: Handle;
+  private readonly handle: PreemptionHandle;
 
   constructor(
     private readonly sim: Simulator,
@@ -45,33 +76,110 @@ export class Scheduler {
     rng: Rng,
     options: SchedulerOptions,
   ) {
-    this.handle = { store, rng };
-    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle, p.percentageOfNodesToScore));
-    store.events.onPod((type, pod) => this.onPodEvent(type, pod));
-    store.events.onNode((type) => {
+    this.queue = new SchedulingQueue(sim, queueConfig(options), () => this.kick(), EVENT_PRIORITY.scheduler);
+    this.handle = {
+      store,
+      rng,
+      nominator: this.nominator,
+      pdbLister: () => this.pdbs(),
+      nodes: () => this.liveNodes(),
+      filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
+      lowestBoundPriority: () => this.boundPriorities.min(),
+    };
+    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle as Handle, p.percentageOfNodesToScore));
+    this.watchClusterEvents();
+  }
+
+  /** The handle plugins get (with the nominator and the preemption hooks), for tests and tools. */
+  get frameworkHandle(): PreemptionHandle {
+    return this.handle;
+  }
+
+  /** Where PodDisruptionBudgets come from (none until a PDB source is wired in). */
+  setPdbLister(lister: PdbLister): void {
+    this.pdbs = lister;
+  }
+
+  // ---- queue handling: cluster events, failed attempts, nominated pods ----
+
+  private watchClusterEvents(): void {
+    this.store.events.onPod((type, pod) => this.onPodEvent(type, pod));
+    this.store.events.onNode((type) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;
-      if (type !== 'NodeRemoved' && type !== 'NodeReadyChanged') this.requeue();
+      const event = nodeClusterEvent(type);
+      if (event !== undefined) this.queue.onClusterEvent(event);
     });
   }
 
-  private onPodEvent(type: string, pod: Pod): void {
+  private onPodEvent(type: PodEventType, pod: Pod): void {
     if (type === 'PodAdded') {
-      if (pod.nodeIndex < 0 && this.profiles.has(pod.spec.schedulerName)) {
-        this.queue.add(pod, this.sim.now);
-        this.kick();
-      }
-    } else if (type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
-      if (pod.nodeIndex < 0) this.queue.delete(pod);
-      else this.requeue(); // an assigned pod went away: resources freed
+      if (pod.nodeIndex < 0 && this.profiles.has(pod.spec.schedulerName)) this.queue.add(pod);
+      return;
     }
+    if (pod.nodeIndex < 0) {
+      // An unscheduled pod being deleted or finished leaves the queue and its nomination.
+      if (type === 'PodRemoved' || type === 'PodDeleting' || type === 'PodPhaseChanged') {
+        this.queue.delete(pod);
+        this.nominator.delete(pod);
+      }
+      return;
+    }
+    if (type === 'PodBound') {
+      this.nominator.delete(pod);
+      this.queue.delete(pod);
+    }
+    const event = podClusterEvent(type, pod);
+    if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
+    else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
+    if (event !== undefined) this.queue.onClusterEvent(event);
   }
 
-  private requeue(): void {
-    if (this.queue.moveAllToActive(this.sim.now) > 0) this.kick();
+  /**
+   * After a failed attempt: PostFilter (preemption) may nominate a node and evict victims; then the
+   * pod goes back to the queue (handleSchedulingFailure + AddUnschedulableIfNotPresent).
+   */
+  private handleSchedulingFailure(profile: Profile, state: CycleState, info: QueuedPodInfo, statuses: ReadonlyMap<string, Status>, total: number): void {
+    const pod = info.pod;
+    this.stats.unschedulable++;
+    const plugins = new Set<string>();
+    for (const s of statuses.values()) plugins.add(s.plugin);
+    this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total));
+    for (const pf of profile.postFilter) {
+      const { result, status } = pf.postFilter(state, pod, statuses);
+      if (result !== null) this.applyNomination(pod, result.nominatedNode, result.victims.length);
+      if (status === null) break; // Success: stop at the first plugin that made the pod schedulable
+    }
+    this.queue.addUnschedulable(info, plugins);
   }
+
+  private applyNomination(pod: Pod, nodeName: string, victims: number): void {
+    if (nodeName === '') {
+      this.nominator.delete(pod);
+      return;
+    }
+    this.nominator.add(pod, nodeName);
+    this.stats.preemptions += victims;
+    this.store.record('PodNominated', podKey(pod), nodeName, `victims ${victims}`);
+  }
+
+  /** A pod nominated to a node tries that node first; if it passes, it is chosen without scoring. */
+  private evaluateNominatedNode(profile: Profile, state: CycleState, pod: Pod): Node | undefined {
+    if (pod.nominatedNodeName === '') return undefined;
+    const node = this.store.node(pod.nominatedNodeName);
+    if (node === undefined) return undefined;
+    return this.filterNode(profile, state, pod, node) === null ? node : undefined;
+  }
+
+  /** Filters with the nominated pods of equal or higher priority counted on the node (two passes). */
+  private filterNode(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
+    if (this.nominator.size === 0) return runFilterPlugins(profile, state, pod, node);
+    return runFilterPluginsWithNominatedPods(profile, state, pod, node, this.nominator.podsFor(node.name));
+  }
+
+  // ---- scheduling cycle ----
 
   private kick(): void {
-    if (this.cyclePending || this.queue.activeLength === 0) return;
+    if (this.cyclePending || !this.queue.hasPoppable) return;
     this.cyclePending = true;
     this.sim.at(this.sim.now, () => this.cycle(), undefined, EVENT_PRIORITY.scheduler);
   }
@@ -93,42 +201,41 @@ export class Scheduler {
 
   scheduleOne(info: QueuedPodInfo): void {
     const pod = info.pod;
+    if (pod.removed || pod.nodeIndex >= 0 || pod.deletionMs >= 0) {
+      this.queue.done(info); // skipPodSchedule
+      return;
+    }
     const profile = this.profiles.get(pod.spec.schedulerName)!;
     pod.attempts++;
     this.stats.attempts++;
     const state = new CycleState();
+    const nominated = this.evaluateNominatedNode(profile, state, pod);
+    if (nominated !== undefined) {
+      this.bind(info, nominated);
+      return;
+    }
     const nodes = this.liveNodes();
     const statuses = new Map<string, Status>();
     const feasible: Node[] = [];
     for (const node of nodes) {
-      const s = this.runFilters(profile, state, pod, node);
+      const s = this.filterNode(profile, state, pod, node);
       if (s) statuses.set(node.name, s);
       else feasible.push(node);
     }
     if (feasible.length === 0) {
-      this.stats.unschedulable++;
-      const plugins = new Set<string>([...statuses.values()].map((s) => s.plugin));
-      this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, nodes.length));
-      this.queue.addUnschedulable(info, this.sim.now, plugins);
+      this.handleSchedulingFailure(profile, state, info, statuses, nodes.length);
       return;
     }
     const chosen = feasible.length === 1 ? feasible[0]! : this.selectHost(profile, state, pod, feasible);
-    this.store.bindPod(pod, chosen);
-    this.stats.scheduled++;
-    this.store.record('PodScheduled', podKey(pod), chosen.name, `attempt ${pod.attempts}`);
+    this.bind(info, chosen);
   }
 
-  private runFilters(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
-    for (const f of profile.filter) {
-      let s: Status | null;
-      try {
-        s = f.filter(state, pod, node);
-      } catch (e) {
-        throw pluginError(f.name, 'Filter', pod, node.name, e);
-      }
-      if (s !== null && s.code !== Code.Success) return s.withPlugin(f.name);
-    }
-    return null;
+  private bind(info: QueuedPodInfo, node: Node): void {
+    const pod = info.pod;
+    this.queue.done(info);
+    this.store.bindPod(pod, node);
+    this.stats.scheduled++;
+    this.store.record('PodScheduled', podKey(pod), node.name, `attempt ${pod.attempts}`);
   }
 
   /** Highest total weighted score; ties broken uniformly at random (reservoir sampling, as upstream). */
@@ -138,10 +245,10 @@ export class Scheduler {
       let scores: number[];
       try {
         scores = feasible.map((n) => plugin.score(state, pod, n));
-        plugin.normalizeScore?.(state, pod, feasible, scores);
       } catch (e) {
         throw pluginError(plugin.name, 'Score', pod, undefined, e);
       }
+      plugin.normalizeScore?.(state, pod, feasible, scores);
       for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
     }
     let best = 0;
