@@ -13,6 +13,7 @@ import type { Collected } from './k8s/manifests.js';
 import { readManifest } from './k8s/manifests.js';
 import { emptyCollected, readScenario } from './read-scenario.js';
 import { crossCheck } from './cross-check.js';
+import { readSchedulerConfig } from './scheduler-config.js';
 import type { Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
 
@@ -109,6 +110,9 @@ function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems)
   if (cfg) {
     s.scheduler.config = cfg.value;
     s.scheduler.configFile = cfg.reader.src.file;
+    s.scheduler.options = readSchedulerConfig(cfg.reader, (s.scheduler.customPlugins ?? []).map((p) => p.name));
   }
+  const base = dirname(resolve(s.file));
+  for (const p of s.scheduler.customPlugins ?? []) p.path = resolve(base, p.path);
   void problems;
 }

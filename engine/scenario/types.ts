@@ -5,6 +5,7 @@ import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
 import type { Deployment, Job, ObjectMeta, PodTemplate, PriorityClass, ReplicaSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 
 export interface NodePool {
   pool: string;
@@ -51,6 +52,10 @@ export interface SchedulerSection {
   config: unknown;
   /** Where the config came from, for error messages. */
   configFile: string | undefined;
+  /** The validated KubeSchedulerConfiguration, when one was given. */
+  options?: SchedulerOptions;
+  /** Out-of-tree plugins (spec.scheduler.plugins): module paths resolved against the scenario file. */
+  customPlugins?: { name: string; path: string }[];
 }
 
 export interface KubeletSection {

@@ -10,17 +10,24 @@ import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulator } from '../core/simulator.js';
-import { CycleState } from './framework/interfaces.js';
-import type { Handle } from './framework/interfaces.js';
+import type { Handle, PluginFactory } from './framework/interfaces.js';
 import type { Status } from './framework/status.js';
-import { Code } from './framework/status.js';
-import type { Profile, PluginRef } from './profile.js';
-import { buildProfile } from './profile.js';
+import { FrameworkRuntime } from './framework/runtime.js';
+import { nodeTreeOrder } from './framework/node-tree.js';
+import type { Profile, ProfileOptions } from './profile.js';
+import { REGISTRY, buildProfile } from './profile.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
 
 export interface SchedulerOptions {
-  profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
+  profiles: ProfileOptions[];
+  /** Global percentageOfNodesToScore (0 = adaptive), used by profiles that set none. */
+  percentageOfNodesToScore?: number;
+  /** Backoff settings for the scheduling queue (KubeSchedulerConfiguration). */
+  podInitialBackoffSeconds?: number;
+  podMaxBackoffSeconds?: number;
+  /** Out-of-tree plugin factories by name (custom plugins loaded by the CLI). */
+  plugins?: ReadonlyMap<string, PluginFactory>;
 }
 
 export interface SchedulerStats {
@@ -37,6 +44,8 @@ export class Scheduler {
   private nodes: Node[] = [];
   private nodesDirty = true;
   private readonly handle: Handle;
+  /** The filter/score cycle; set runtime.explain to record attempts for `kubesim explain`. */
+  readonly runtime: FrameworkRuntime;
 
   constructor(
     private readonly sim: Simulator,
@@ -45,7 +54,9 @@ export class Scheduler {
     options: SchedulerOptions,
   ) {
     this.handle = { store, rng };
-    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle, p.percentageOfNodesToScore));
+    this.runtime = new FrameworkRuntime(rng);
+    const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
+    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p, this.handle, options.percentageOfNodesToScore ?? 0, registry));
     store.events.onPod((type, pod) => this.onPodEvent(type, pod));
     store.events.onNode((type) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;
@@ -84,7 +95,7 @@ export class Scheduler {
 
   private liveNodes(): Node[] {
     if (this.nodesDirty) {
-      this.nodes = this.store.liveNodes();
+      this.nodes = nodeTreeOrder(this.store.liveNodes());
       this.nodesDirty = false;
     }
     return this.nodes;
@@ -95,56 +106,18 @@ export class Scheduler {
     const profile = this.profiles.get(pod.spec.schedulerName)!;
     pod.attempts++;
     this.stats.attempts++;
-    const state = new CycleState();
     const nodes = this.liveNodes();
-    const statuses = new Map<string, Status>();
-    const feasible: Node[] = [];
-    for (const node of nodes) {
-      const s = this.runFilters(profile, state, pod, node);
-      if (s) statuses.set(node.name, s);
-      else feasible.push(node);
-    }
-    if (feasible.length === 0) {
+    const { node: chosen, statuses } = this.runtime.schedule(profile, pod, nodes, this.sim.now);
+    if (chosen === null) {
       this.stats.unschedulable++;
       const plugins = new Set<string>([...statuses.values()].map((s) => s.plugin));
       this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, nodes.length));
       this.queue.addUnschedulable(info, this.sim.now, plugins);
       return;
     }
-    const chosen = feasible.length === 1 ? feasible[0]! : this.selectHost(profile, state, pod, feasible);
     this.store.bindPod(pod, chosen);
     this.stats.scheduled++;
     this.store.record('PodScheduled', podKey(pod), chosen.name, `attempt ${pod.attempts}`);
-  }
-
-  private runFilters(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
-    for (const f of profile.filter) {
-      const s = f.filter(state, pod, node);
-      if (s !== null && s.code !== Code.Success) return s.withPlugin(f.name);
-    }
-    return null;
-  }
-
-  /** Highest total weighted score; ties broken uniformly at random (reservoir sampling, as upstream). */
-  private selectHost(profile: Profile, state: CycleState, pod: Pod, feasible: Node[]): Node {
-    const totals = new Array<number>(feasible.length).fill(0);
-    for (const { plugin, weight } of profile.score) {
-      const scores = feasible.map((n) => plugin.score(state, pod, n));
-      plugin.normalizeScore?.(state, pod, feasible, scores);
-      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
-    }
-    let best = 0;
-    let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
-      if (totals[i]! > totals[best]!) {
-        best = i;
-        ties = 1;
-      } else if (totals[i] === totals[best]) {
-        ties++;
-        if (this.handle.rng.int(ties) === 0) best = i;
-      }
-    }
-    return feasible[best]!;
   }
 }
 

@@ -1,0 +1,236 @@
+/**
+ * One scheduling cycle's filter/score part (pkg/scheduler/schedule_one.go schedulePod,
+ * findNodesThatPassFilters, prioritizeNodes, selectHost; framework/runtime/framework.go):
+ * PreFilter (Skip drops that plugin's Filter for the cycle), Filter over the nodes starting at the
+ * rotating nextStartNodeIndex and stopping once numFeasibleNodesToFind nodes passed (the first failing
+ * plugin decides a node), PreScore (Skip drops that plugin's Score), Score + NormalizeScore, weights,
+ * the 0..MaxNodeScore check, and the choice of the best node with ties broken by reservoir sampling.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import { podKey } from '../../cluster/pod.js';
+import { SimError } from '../../core/errors.js';
+import type { Rng } from '../../core/rng.js';
+import type { Profile } from '../profile.js';
+import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
+import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
+import type { Status } from './status.js';
+import { Code } from './status.js';
+
+/** minFeasibleNodesToFind and minFeasibleNodesPercentageToFind (pkg/scheduler/schedule_one.go). */
+export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/** numFeasibleNodesToFind: all nodes below 100; else pct (0 = adaptive 50 - n/125, floor 5) of n, floor 100. */
+export function numFeasibleNodesToFind(percentage: number, numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = percentage;
+  if (pct === 0) {
+    pct = 50 - Math.trunc(numAllNodes / 125);
+    if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+export interface CycleOutcome {
+  /** Chosen node, or null when no node is feasible. */
+  node: Node | null;
+  /** Status of every rejected node by name (PreFilter rejections apply to all nodes). */
+  statuses: Map<string, Status>;
+  feasibleCount: number;
+  state: CycleState;
+}
+
+export class FrameworkRuntime {
+  /** Rotating start of the node walk, shared by all profiles as upstream's Scheduler field. */
+  nextStartNodeIndex = 0;
+  explain: ExplainHook | null = null;
+  private readonly feasible: Node[] = [];
+  private totals = new Float64Array(64);
+  private scores: number[] = [];
+  private skipFilter: boolean[] = [];
+  private skipScore: boolean[] = [];
+  private readonly recByName = new Map<string, ExplainNode>();
+
+  constructor(private readonly rng: Rng) {}
+
+  /** Runs PreFilter..selectHost for `pod` over `nodes` (already in node-tree order). */
+  schedule(profile: Profile, pod: Pod, nodes: readonly Node[], nowMs: number): CycleOutcome {
+    const state = new CycleState();
+    const statuses = new Map<string, Status>();
+    const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
+    const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state };
+    if (nodes.length === 0) return this.finish(rec, out);
+    const pre = this.runPreFilter(profile, state, pod, nodes, rec);
+    if (pre !== null) {
+      for (const n of nodes) statuses.set(n.name, pre);
+      if (rec) for (const e of rec.nodes) setRejected(e, pre);
+      return this.finish(rec, out);
+    }
+    const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec);
+    out.feasibleCount = feasible.length;
+    if (feasible.length === 0) return this.finish(rec, out);
+    if (feasible.length === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
+    else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(feasible.length)]!;
+    else out.node = this.prioritize(profile, state, pod, feasible, rec);
+    return this.finish(rec, out);
+  }
+
+  private finish(rec: ExplainRecord | null, out: CycleOutcome): CycleOutcome {
+    if (rec && this.explain) {
+      rec.selected = out.node ? out.node.name : null;
+      this.explain.done(rec);
+    }
+    return out;
+  }
+
+  private runPreFilter(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], rec: ExplainRecord | null): Status | null {
+    const skip = this.skipFilter;
+    skip.length = profile.filter.length;
+    skip.fill(false);
+    for (const p of profile.preFilter) {
+      const s = p.preFilter(state, pod, nodes);
+      if (s === null || s.code === Code.Success) continue;
+      if (s.code === Code.Skip) {
+        const i = profile.filter.indexOf(p as never);
+        if (i >= 0) skip[i] = true;
+        rec?.skipped.push(p.name);
+        continue;
+      }
+      return s.withPlugin(p.name);
+    }
+    return null;
+  }
+
+  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], statuses: Map<string, Status>, rec: ExplainRecord | null): Node[] {
+    const feasible = this.feasible;
+    feasible.length = 0;
+    const n = nodes.length;
+    const firstFit = profile.hostSelection === 'first-fit';
+    let toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore, n);
+    if (profile.score.length === 0 || firstFit) toFind = 1;
+    if (profile.hostSelection === 'random') toFind = n;
+    const start = firstFit ? 0 : this.nextStartNodeIndex % n;
+    const filters = profile.filter;
+    const skip = this.skipFilter;
+    let processed = 0;
+    for (let i = 0; i < n && feasible.length < toFind; i++) {
+      const node = nodes[(start + i) % n]!;
+      processed++;
+      let rejected: Status | null = null;
+      for (let f = 0; f < filters.length; f++) {
+        if (skip[f]) continue;
+        const s = filters[f]!.filter(state, pod, node);
+        if (s !== null && s.code !== Code.Success) {
+          rejected = s.withPlugin(filters[f]!.name);
+          break;
+        }
+      }
+      if (rejected === null) feasible.push(node);
+      else statuses.set(node.name, rejected);
+      if (rec) {
+        const e = this.recByName.get(node.name)!;
+        if (rejected === null) {
+          e.feasible = true;
+          e.reason = null;
+        } else setRejected(e, rejected);
+      }
+    }
+    if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
+    return feasible;
+  }
+
+  /** prioritizeNodes + selectHost. */
+  private prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
+    const m = feasible.length;
+    if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
+    const totals = this.totals;
+    totals.fill(0, 0, m);
+    const skip = this.skipScore;
+    skip.length = profile.score.length;
+    skip.fill(false);
+    for (const p of profile.preScore) {
+      const s = p.preScore(state, pod, feasible);
+      if (s === null || s.code === Code.Success) continue;
+      if (s.code === Code.Skip) {
+        const i = profile.score.findIndex((e) => e.plugin === (p as unknown));
+        if (i >= 0) skip[i] = true;
+        rec?.skipped.push(p.name);
+        continue;
+      }
+      throw pluginError(p.name, 'PreScore', s);
+    }
+    const scores = this.scores;
+    scores.length = m;
+    const recNodes = rec ? feasible.map((n) => this.recByName.get(n.name)!) : null;
+    for (let k = 0; k < profile.score.length; k++) {
+      if (skip[k]) continue;
+      const { plugin, weight } = profile.score[k]!;
+      for (let i = 0; i < m; i++) scores[i] = plugin.score(state, pod, feasible[i]!);
+      const raw = recNodes ? scores.slice() : null;
+      if (plugin.normalizeScore) {
+        const s = plugin.normalizeScore(state, pod, feasible, scores);
+        if (s !== null && s.code !== Code.Success) throw pluginError(plugin.name, 'NormalizeScore', s);
+      }
+      for (let i = 0; i < m; i++) {
+        const v = scores[i]!;
+        if (!(v >= MIN_NODE_SCORE && v <= MAX_NODE_SCORE)) {
+          throw new SimError('E_PLUGIN', `plugin ${plugin.name} returned score ${v} for node ${feasible[i]!.name}, outside ${MIN_NODE_SCORE}..${MAX_NODE_SCORE} after NormalizeScore`);
+        }
+        totals[i] = totals[i]! + v * weight;
+        if (recNodes) recNodes[i]!.scores[plugin.name] = { raw: raw![i]!, normalized: v, weighted: v * weight };
+      }
+    }
+    if (recNodes) for (let i = 0; i < m; i++) recNodes[i]!.total = totals[i]!;
+    return feasible[this.selectHost(totals, m)]!;
+  }
+
+  private newRecord(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
+    const rec = newRecordOf(pod, nowMs, nodes);
+    this.recByName.clear();
+    for (const e of rec.nodes) this.recByName.set(e.node, e);
+    return rec;
+  }
+
+  /** Highest total; among equal maxima each is chosen with equal probability (reservoir sampling). */
+  private selectHost(totals: Float64Array, m: number): number {
+    let best = 0;
+    let ties = 1;
+    for (let i = 1; i < m; i++) {
+      const t = totals[i]!;
+      if (t > totals[best]!) {
+        best = i;
+        ties = 1;
+      } else if (t === totals[best]) {
+        ties++;
+        if (this.rng.int(ties) === 0) best = i;
+      }
+    }
+    return best;
+  }
+}
+
+function pluginError(plugin: string, point: string, s: Status): SimError {
+  return new SimError('E_PLUGIN', `${point} of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
+}
+
+function newRecordOf(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
+  return {
+    pod: podKey(pod),
+    attempt: pod.attempts,
+    time_s: nowMs / 1000,
+    nodes: nodes.map((n): ExplainNode => ({ node: n.name, feasible: false, rejectedBy: null, reason: 'not evaluated (percentageOfNodesToScore)', code: null, scores: {}, total: null })),
+    skipped: [],
+    selected: null,
+    nominatedNode: null,
+    victims: [],
+  };
+}
+
+function setRejected(e: ExplainNode, s: Status): void {
+  e.feasible = false;
+  e.rejectedBy = s.plugin || null;
+  e.reason = s.message;
+  e.code = s.codeName;
+}

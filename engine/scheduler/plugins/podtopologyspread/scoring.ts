@@ -1,0 +1,78 @@
+/**
+ * PodTopologySpread PreScore/Score/NormalizeScore state (plugins/podtopologyspread/scoring.go): per
+ * topology pair counts over all nodes for the domains present among the candidates, weights ln(size + 2),
+ * score sum(count x weight + maxSkew - 1) rounded, normalized as 100 x (max + min - s) / max.
+ */
+import type { Node } from '../../../cluster/node.js';
+import type { Pod } from '../../../cluster/pod.js';
+import type { ClusterStore } from '../../../cluster/store.js';
+import { goRound } from '../helper/normalize-score.js';
+import { forEachLiveNode } from '../helper/nodes.js';
+import type { Constraint } from './common.js';
+import { LABEL_HOSTNAME, countMatching, matchesInclusionPolicies, nodeHasAllKeys, pairKey } from './common.js';
+
+export interface PreScoreState {
+  constraints: Constraint[];
+  ignoredNodes: Set<string>;
+  pairCounts: Map<string, number>;
+  weights: number[];
+}
+
+export function preScoreState(store: ClusterStore, pod: Pod, constraints: Constraint[], filtered: readonly Node[], requireAllTopologies: boolean): PreScoreState {
+  const s: PreScoreState = { constraints, ignoredNodes: new Set(), pairCounts: new Map(), weights: [] };
+  const topoSize = constraints.map(() => 0);
+  for (const node of filtered) {
+    if (requireAllTopologies && !nodeHasAllKeys(node, constraints)) {
+      s.ignoredNodes.add(node.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
+      if (!s.pairCounts.has(key)) {
+        s.pairCounts.set(key, 0);
+        topoSize[i]!++;
+      }
+    });
+  }
+  s.weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? filtered.length - s.ignoredNodes.size : topoSize[i]!) + 2));
+  forEachLiveNode(store, (node) => {
+    if (requireAllTopologies && !nodeHasAllKeys(node, constraints)) return;
+    for (const c of constraints) {
+      if (!matchesInclusionPolicies(c, pod, node)) continue;
+      const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
+      const cur = s.pairCounts.get(key);
+      if (cur === undefined) continue;
+      s.pairCounts.set(key, cur + countMatching(store.podsOn(node), c.selector, pod.namespace));
+    }
+  });
+  return s;
+}
+
+export function scoreNode(store: ClusterStore, s: PreScoreState, pod: Pod, node: Node): number {
+  if (s.ignoredNodes.has(node.name)) return 0;
+  let score = 0;
+  s.constraints.forEach((c, i) => {
+    const value = node.labels[c.topologyKey];
+    if (value === undefined) return;
+    const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(store.podsOn(node), c.selector, pod.namespace) : (s.pairCounts.get(pairKey(c.topologyKey, value)) ?? 0);
+    score += cnt * s.weights[i]! + (c.maxSkew - 1);
+  });
+  return goRound(score);
+}
+
+export function normalize(s: PreScoreState, nodes: readonly Node[], scores: number[]): void {
+  let min = Number.MAX_SAFE_INTEGER;
+  let max = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (s.ignoredNodes.has(nodes[i]!.name)) continue;
+    const v = scores[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    if (s.ignoredNodes.has(nodes[i]!.name)) scores[i] = 0;
+    else if (max === 0) scores[i] = 100;
+    else scores[i] = Math.trunc((100 * (max + min - scores[i]!)) / max);
+  }
+}
