@@ -1,7 +1,6 @@
 /** `kubesim run`: load, validate, simulate, write the reports atomically, print a summary. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario } from '../scenario/load.js';
 import { Simulation } from '../scenario/simulation.js';
 import { RunReport } from '../../reports/run-report.js';
 import { writeAtomic } from '../../reports/csv.js';
@@ -9,7 +8,7 @@ import { formatDuration } from '../core/time.js';
 import { EXIT } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { printSummary } from './print-summary.js';
-import { resolvePolicy } from '../scheduler/policies.js';
+import { prepareRun } from './prepare.js';
 import type { Signals } from './signals.js';
 
 export interface RunFlags {
@@ -18,11 +17,11 @@ export interface RunFlags {
   out?: string;
   policy?: string;
   quiet?: boolean;
+  plugin?: string[];
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until });
-  if (flags.policy) resolvePolicy(flags.policy, undefined); // validate before any output exists
+  const { scenario, options } = await prepareRun(file, flags); // validates everything before any output exists
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });
   const report = new RunReport(outDir);
@@ -30,7 +29,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   const wallStart = process.hrtime.bigint();
   try {
     const sim = new Simulation(scenario, {
-      policy: flags.policy,
+      ...options,
       events: report.events,
       timeseries: report.timeseries,
       onProgress: (ms) => bar.update(ms),

@@ -95,7 +95,7 @@ export class FrameworkRuntime {
       if (s.code === Code.Skip) {
         const i = profile.filter.indexOf(p as never);
         if (i >= 0) skip[i] = true;
-        rec?.skipped.push(p.name);
+        rec?.skipped.push(`${p.name} (PreFilter)`);
         continue;
       }
       return s.withPlugin(p.name);
@@ -156,7 +156,7 @@ export class FrameworkRuntime {
       if (s.code === Code.Skip) {
         const i = profile.score.findIndex((e) => e.plugin === (p as unknown));
         if (i >= 0) skip[i] = true;
-        rec?.skipped.push(p.name);
+        rec?.skipped.push(`${p.name} (PreScore)`);
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
