@@ -21,9 +21,11 @@ export interface ExplainJson {
   victims: string[];
 }
 
-export function explainPod(scenario: Scenario, pod: string, attempt = 1, options: RunOptions = {}): ExplainRecord {
+/** `prepare` may adjust the assembled simulation before it runs (tests: e.g. mark pods terminating). */
+export function explainPod(scenario: Scenario, pod: string, attempt = 1, options: RunOptions = {}, prepare?: (s: Simulation) => void): ExplainRecord {
   const key = pod.includes('/') ? pod : `default/${pod}`;
   const simulation = new Simulation(scenario, options);
+  prepare?.(simulation);
   let record: ExplainRecord | undefined;
   simulation.scheduler.runtime.explain = {
     want: (p, n) => n === attempt && podKey(p) === key,

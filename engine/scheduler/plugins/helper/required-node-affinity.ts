@@ -1,6 +1,6 @@
 /** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): the pod's nodeSelector AND its required node affinity. */
 import type { Node } from '../../../cluster/node.js';
-import { matchesNodeSelectorTerms } from '../../../cluster/labels.js';
+import { matchesAnyTerm as matchesNodeSelectorTerms } from './node-selector.js';
 import type { Pod } from '../../../cluster/pod.js';
 
 export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {

@@ -6,7 +6,7 @@
  */
 import type { Node } from '../../../cluster/node.js';
 import type { Labels, NodeSelectorTerm } from '../../../cluster/labels.js';
-import { matchesNodeSelectorTerm, matchesNodeSelectorTerms } from '../../../cluster/labels.js';
+import { matchesAnyTerm as matchesNodeSelectorTerms, matchesTerm as matchesNodeSelectorTerm } from '../helper/node-selector.js';
 import type { Pod, WeightedNodeSelectorTerm } from '../../../cluster/pod.js';
 import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interfaces.js';
 import { MAX_NODE_SCORE } from '../../framework/interfaces.js';

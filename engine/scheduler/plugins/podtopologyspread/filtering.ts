@@ -1,45 +1,42 @@
 /**
- * PodTopologySpread PreFilter/Filter state (plugins/podtopologyspread/filtering.go): matching pod counts
- * per topology pair over all nodes that carry every constraint's key and pass the inclusion policies,
- * the number of domains per key, and the global minimum per key.
+ * PodTopologySpread PreFilter/Filter state (plugins/podtopologyspread/filtering.go): per constraint,
+ * the matching pod count per topology value over all nodes that carry every constraint's key and pass
+ * the constraint's inclusion policies, and the global minimum (criticalPaths[0]).
  */
 import type { Pod } from '../../../cluster/pod.js';
 import type { ClusterStore } from '../../../cluster/store.js';
 import { forEachLiveNode } from '../helper/nodes.js';
 import type { Constraint } from './common.js';
-import { countMatching, matchesInclusionPolicies, nodeHasAllKeys, pairKey } from './common.js';
+import { countMatching, matchesInclusionPolicies, nodeHasAllKeys } from './common.js';
 
 export const MAX_INT32 = 2147483647;
 
 export interface PreFilterState {
   constraints: Constraint[];
-  tpPairToMatchNum: Map<string, number>;
-  tpKeyToDomainsNum: Map<string, number>;
-  /** Smallest match count per topology key (criticalPaths[0]). */
-  minMatchByKey: Map<string, number>;
+  /** tpValueToMatchNum[i]: topology value -> matching pods, for constraint i. */
+  tpValueToMatchNum: Map<string, number>[];
+  /** Smallest match count per constraint (MaxInt32 when it has no domain). */
+  minMatch: number[];
 }
 
 export function preFilterState(store: ClusterStore, pod: Pod, constraints: Constraint[]): PreFilterState {
-  const s: PreFilterState = { constraints, tpPairToMatchNum: new Map(), tpKeyToDomainsNum: new Map(), minMatchByKey: new Map() };
-  if (constraints.length === 0) return s;
+  const s: PreFilterState = { constraints, tpValueToMatchNum: constraints.map(() => new Map()), minMatch: constraints.map(() => MAX_INT32) };
   forEachLiveNode(store, (node) => {
     if (!nodeHasAllKeys(node, constraints)) return;
-    for (const c of constraints) {
-      if (!matchesInclusionPolicies(c, pod, node)) continue;
-      const key = pairKey(c.topologyKey, node.labels[c.topologyKey]!);
-      s.tpPairToMatchNum.set(key, (s.tpPairToMatchNum.get(key) ?? 0) + countMatching(store.podsOn(node), c.selector, pod.namespace));
-    }
+    constraints.forEach((c, i) => {
+      if (!matchesInclusionPolicies(c, pod, node)) return;
+      const m = s.tpValueToMatchNum[i]!;
+      const value = node.labels[c.topologyKey]!;
+      m.set(value, (m.get(value) ?? 0) + countMatching(store.podsOn(node), c.selector, pod.namespace));
+    });
   });
-  for (const [pair, num] of s.tpPairToMatchNum) {
-    const key = pair.slice(0, pair.indexOf('\u0000'));
-    s.tpKeyToDomainsNum.set(key, (s.tpKeyToDomainsNum.get(key) ?? 0) + 1);
-    if (num < (s.minMatchByKey.get(key) ?? MAX_INT32)) s.minMatchByKey.set(key, num);
-  }
+  s.tpValueToMatchNum.forEach((m, i) => {
+    for (const num of m.values()) if (num < s.minMatch[i]!) s.minMatch[i] = num;
+  });
   return s;
 }
 
 /** The global minimum for the skew, 0 while fewer than minDomains domains exist. */
-export function minMatchNum(s: PreFilterState, key: string, minDomains: number): number {
-  const min = s.minMatchByKey.get(key) ?? MAX_INT32;
-  return (s.tpKeyToDomainsNum.get(key) ?? 0) < minDomains ? 0 : min;
+export function minMatchNum(s: PreFilterState, i: number): number {
+  return s.tpValueToMatchNum[i]!.size < s.constraints[i]!.minDomains ? 0 : s.minMatch[i]!;
 }

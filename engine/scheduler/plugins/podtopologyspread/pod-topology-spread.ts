@@ -37,12 +37,13 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   filter(state: CycleState, pod: Pod, node: Node): Status | null {
     const s = state.read<PreFilterState>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return null;
-    for (const c of s.constraints) {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i]!;
       const value = node.labels[c.topologyKey];
       if (value === undefined) return Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
-      const min = minMatchNum(s, c.topologyKey, c.minDomains);
+      const min = minMatchNum(s, i);
       const self = selectorMatchesSelf(c.selector, pod.labels) ? 1 : 0;
-      const match = s.tpPairToMatchNum.get(`${c.topologyKey}\u0000${value}`) ?? 0;
+      const match = s.tpValueToMatchNum[i]!.get(value) ?? 0;
       if (match + self - min > c.maxSkew) return Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH);
     }
     return null;

@@ -9,17 +9,18 @@ import type { ClusterStore } from '../../../cluster/store.js';
 import { goRound } from '../helper/normalize-score.js';
 import { forEachLiveNode } from '../helper/nodes.js';
 import type { Constraint } from './common.js';
-import { LABEL_HOSTNAME, countMatching, matchesInclusionPolicies, nodeHasAllKeys, pairKey } from './common.js';
+import { LABEL_HOSTNAME, countMatching, matchesInclusionPolicies, nodeHasAllKeys } from './common.js';
 
 export interface PreScoreState {
   constraints: Constraint[];
   ignoredNodes: Set<string>;
-  pairCounts: Map<string, number>;
+  /** topologyValueToPodCounts[i]: value -> matching pods, for the domains among the candidates. */
+  valueCounts: Map<string, number>[];
   weights: number[];
 }
 
 export function preScoreState(store: ClusterStore, pod: Pod, constraints: Constraint[], filtered: readonly Node[], requireAllTopologies: boolean): PreScoreState {
-  const s: PreScoreState = { constraints, ignoredNodes: new Set(), pairCounts: new Map(), weights: [] };
+  const s: PreScoreState = { constraints, ignoredNodes: new Set(), valueCounts: constraints.map(() => new Map()), weights: [] };
   const topoSize = constraints.map(() => 0);
   for (const node of filtered) {
     if (requireAllTopologies && !nodeHasAllKeys(node, constraints)) {
@@ -28,9 +29,9 @@ export function preScoreState(store: ClusterStore, pod: Pod, constraints: Constr
     }
     constraints.forEach((c, i) => {
       if (c.topologyKey === LABEL_HOSTNAME) return;
-      const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-      if (!s.pairCounts.has(key)) {
-        s.pairCounts.set(key, 0);
+      const value = node.labels[c.topologyKey] ?? '';
+      if (!s.valueCounts[i]!.has(value)) {
+        s.valueCounts[i]!.set(value, 0);
         topoSize[i]!++;
       }
     });
@@ -38,13 +39,13 @@ export function preScoreState(store: ClusterStore, pod: Pod, constraints: Constr
   s.weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? filtered.length - s.ignoredNodes.size : topoSize[i]!) + 2));
   forEachLiveNode(store, (node) => {
     if (requireAllTopologies && !nodeHasAllKeys(node, constraints)) return;
-    for (const c of constraints) {
-      if (!matchesInclusionPolicies(c, pod, node)) continue;
-      const key = pairKey(c.topologyKey, node.labels[c.topologyKey] ?? '');
-      const cur = s.pairCounts.get(key);
-      if (cur === undefined) continue;
-      s.pairCounts.set(key, cur + countMatching(store.podsOn(node), c.selector, pod.namespace));
-    }
+    constraints.forEach((c, i) => {
+      if (!matchesInclusionPolicies(c, pod, node)) return;
+      const value = node.labels[c.topologyKey] ?? '';
+      const cur = s.valueCounts[i]!.get(value);
+      if (cur === undefined) return;
+      s.valueCounts[i]!.set(value, cur + countMatching(store.podsOn(node), c.selector, pod.namespace));
+    });
   });
   return s;
 }
@@ -55,7 +56,7 @@ export function scoreNode(store: ClusterStore, s: PreScoreState, pod: Pod, node:
   s.constraints.forEach((c, i) => {
     const value = node.labels[c.topologyKey];
     if (value === undefined) return;
-    const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(store.podsOn(node), c.selector, pod.namespace) : (s.pairCounts.get(pairKey(c.topologyKey, value)) ?? 0);
+    const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(store.podsOn(node), c.selector, pod.namespace) : (s.valueCounts[i]!.get(value) ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
   });
   return goRound(score);
