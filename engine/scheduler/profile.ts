@@ -7,6 +7,7 @@
 import { SimError, didYouMean } from '../core/errors.js';
 import type { AnyPlugin, FilterPlugin, Handle, PluginFactory, PostFilterPlugin, PreFilterPlugin, PreScorePlugin, ReservePlugin, ScorePlugin } from './framework/interfaces.js';
 import { REGISTRY } from './registry.js';
+import { DefaultFastPath } from './fastpath/default-profile.js';
 
 export { REGISTRY } from './registry.js';
 export { BUILTIN_POLICIES, DEFAULT_PLUGINS } from './builtin-policies.js';
@@ -55,6 +56,8 @@ export interface Profile {
   hostSelection: HostSelection;
   /** Every plugin instance by name (one instance per plugin and profile, as upstream). */
   plugins: ReadonlyMap<string, AnyPlugin>;
+  /** Fused filter/score loop when the profile has the default plugin set (fastpath/default-profile.ts). */
+  fast?: DefaultFastPath;
 }
 
 const IMPLEMENTS: Record<ExtensionPoint, (p: AnyPlugin) => boolean> = {
@@ -95,7 +98,7 @@ function dedupe(names: string[]): string[] {
   return [...new Set(names)];
 }
 
-export function buildProfile(options: ProfileOptions, handle: Handle, globalPercentage = 0, registry: ReadonlyMap<string, PluginFactory> = REGISTRY): Profile {
+export function buildProfile(options: ProfileOptions, handle: Handle, globalPercentage = 0, registry: ReadonlyMap<string, PluginFactory> = REGISTRY, fastPath = true): Profile {
   const instances = new Map<string, AnyPlugin>();
   const multiArgs = new Map(options.plugins.map((r) => [r.name, r.args]));
   const instance = (name: string): AnyPlugin => {
@@ -115,7 +118,7 @@ export function buildProfile(options: ProfileOptions, handle: Handle, globalPerc
   for (const r of options.plugins) if (r.weight) weights.set(r.name, r.weight);
   for (const r of options.points?.score?.enabled ?? []) if (r.weight) weights.set(r.name, r.weight);
   const of = <T>(point: ExtensionPoint): T[] => names(point).map((n) => instance(n)).filter((p) => IMPLEMENTS[point](p)) as T[];
-  return {
+  const profile: Profile = {
     schedulerName: options.schedulerName,
     preFilter: of<PreFilterPlugin>('preFilter'),
     filter: of<FilterPlugin>('filter'),
@@ -127,4 +130,6 @@ export function buildProfile(options: ProfileOptions, handle: Handle, globalPerc
     hostSelection: options.hostSelection ?? 'score',
     plugins: instances,
   };
+  if (fastPath) profile.fast = DefaultFastPath.for(profile);
+  return profile;
 }

@@ -28,6 +28,8 @@ export interface SchedulerOptions {
   podMaxBackoffSeconds?: number;
   /** Out-of-tree plugin factories by name (custom plugins loaded by the CLI). */
   plugins?: ReadonlyMap<string, PluginFactory>;
+  /** Use the fused loop for the default plugin set (default true; false forces per-plugin calls). */
+  fastPath?: boolean;
 }
 
 export interface SchedulerStats {
@@ -56,7 +58,7 @@ export class Scheduler {
     this.handle = { store, rng };
     this.runtime = new FrameworkRuntime(rng);
     const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
-    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p, this.handle, options.percentageOfNodesToScore ?? 0, registry));
+    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p, this.handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
     store.events.onPod((type, pod) => this.onPodEvent(type, pod));
     store.events.onNode((type) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;

@@ -12,6 +12,7 @@ import { podKey } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
+import { BALANCED } from '../fastpath/default-profile.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
 import type { Status } from './status.js';
@@ -114,10 +115,15 @@ export class FrameworkRuntime {
     const start = firstFit ? 0 : this.nextStartNodeIndex % n;
     const filters = profile.filter;
     const skip = this.skipFilter;
+    const fast = rec === null && profile.fast !== undefined && profile.fast.canFilter(skip) ? profile.fast : null;
     let processed = 0;
     for (let i = 0; i < n && feasible.length < toFind; i++) {
       const node = nodes[(start + i) % n]!;
       processed++;
+      if (fast !== null && fast.passes(state, pod, node)) {
+        feasible.push(node);
+        continue;
+      }
       let rejected: Status | null = null;
       for (let f = 0; f < filters.length; f++) {
         if (skip[f]) continue;
@@ -160,6 +166,10 @@ export class FrameworkRuntime {
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
+    }
+    if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
+      profile.fast.score(state, pod, feasible, totals, skip[BALANCED] === true);
+      return feasible[this.selectHost(totals, m)]!;
     }
     const scores = this.scores;
     scores.length = m;

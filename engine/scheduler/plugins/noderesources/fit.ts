@@ -98,7 +98,23 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
     return out;
   }
 
+  /** Whether the pod fits (the Filter's verdict without building reasons; no allocation). */
+  fits(pod: Pod, node: Node): boolean {
+    const req = pod.spec.requests;
+    const alloc = node.allocatable;
+    const used = node.requested;
+    if (node.podCount + 1 > (alloc[PODS] ?? 0)) return false;
+    const ignored = this.ignoredIndices();
+    for (let i = 0; i < req.length; i++) {
+      const r = req[i]!;
+      if (i === PODS || r <= 0 || ignored[i]) continue;
+      if (r > (alloc[i] ?? 0) - (used[i] ?? 0)) return false;
+    }
+    return true;
+  }
+
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
+    if (this.fits(pod, node)) return null;
     const reasons = insufficientReasons(pod, node, this.names, this.ignoredIndices());
     return reasons.length === 0 ? null : Status.unschedulable(...reasons);
   }
