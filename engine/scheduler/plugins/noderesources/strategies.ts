@@ -27,21 +27,30 @@ export function mostRequestedScore(requested: number, capacity: number): number 
   return goDiv(Math.min(requested, capacity) * MAX_NODE_SCORE, capacity);
 }
 
-function weightedAverage(per: (req: number, cap: number) => number): Scorer {
-  return (requested, allocatable, weights) => {
-    let score = 0;
-    let weightSum = 0;
-    for (let k = 0; k < requested.length; k++) {
-      if (allocatable[k] === 0) continue;
-      score += per(requested[k]!, allocatable[k]!) * weights[k]!;
-      weightSum += weights[k]!;
-    }
-    return weightSum === 0 ? 0 : goDiv(score, weightSum);
-  };
-}
+export const leastAllocated: Scorer = (requested, allocatable, weights) => {
+  let score = 0;
+  let weightSum = 0;
+  for (let k = 0; k < requested.length; k++) {
+    const cap = allocatable[k]!;
+    if (cap === 0) continue;
+    const req = requested[k]!;
+    score += (req > cap ? 0 : goDiv((cap - req) * MAX_NODE_SCORE, cap)) * weights[k]!;
+    weightSum += weights[k]!;
+  }
+  return weightSum === 0 ? 0 : goDiv(score, weightSum);
+};
 
-export const leastAllocated: Scorer = weightedAverage(leastRequestedScore);
-export const mostAllocated: Scorer = weightedAverage(mostRequestedScore);
+export const mostAllocated: Scorer = (requested, allocatable, weights) => {
+  let score = 0;
+  let weightSum = 0;
+  for (let k = 0; k < requested.length; k++) {
+    const cap = allocatable[k]!;
+    if (cap === 0) continue;
+    score += goDiv(Math.min(requested[k]!, cap) * MAX_NODE_SCORE, cap) * weights[k]!;
+    weightSum += weights[k]!;
+  }
+  return weightSum === 0 ? 0 : goDiv(score, weightSum);
+};
 
 /** helper.BuildBrokenLinearFunction over points with scores already scaled to 0..100. */
 export function brokenLinear(shape: readonly UtilizationShapePoint[]): (p: number) => number {

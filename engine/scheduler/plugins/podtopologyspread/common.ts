@@ -22,6 +22,8 @@ export interface Constraint {
   minDomains: number;
   nodeAffinityPolicy: 'Honor' | 'Ignore';
   nodeTaintsPolicy: 'Honor' | 'Ignore';
+  /** Shared object the selector derives from (count cache key), or null when it is built per pod. */
+  cacheKey: object | null;
 }
 
 export interface DefaultConstraint {
@@ -85,6 +87,7 @@ export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
         maxSkew: c.maxSkew,
         topologyKey: c.topologyKey,
         selector: withMatchLabelKeys(c.labelSelector, c.matchLabelKeys, pod.labels),
+        cacheKey: c.matchLabelKeys.length === 0 ? (c.labelSelector ?? null) : null,
         minDomains: c.minDomains ?? 1,
         nodeAffinityPolicy: c.nodeAffinityPolicy,
         nodeTaintsPolicy: c.nodeTaintsPolicy,
@@ -94,7 +97,7 @@ export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
   if (defaults.length === 0) return [];
   const selector = defaultSelector(pod);
   if (selector === null) return [];
-  return defaults.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' }));
+  return defaults.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', cacheKey: pod.labels }));
 }
 
 /** The selector of the pod's controller, approximated by the pod's own labels (templates carry them). */
@@ -107,6 +110,12 @@ function defaultSelector(pod: Pod): LabelSelector | null {
 export function nodeHasAllKeys(node: Node, constraints: readonly Constraint[]): boolean {
   for (const c of constraints) if (node.labels[c.topologyKey] === undefined) return false;
   return true;
+}
+
+/** Whether the inclusion policies admit every node for this pod (nothing to check per node). */
+export function policiesTrivial(c: Constraint, pod: Pod): boolean {
+  const noAffinity = Object.keys(pod.spec.nodeSelector).length === 0 && pod.spec.affinity?.nodeRequired === undefined;
+  return (c.nodeAffinityPolicy === 'Ignore' || noAffinity) && c.nodeTaintsPolicy === 'Ignore';
 }
 
 /** nodeAffinityPolicy / nodeTaintsPolicy. */

@@ -7,7 +7,8 @@ import type { Pod } from '../../../cluster/pod.js';
 import type { ClusterStore } from '../../../cluster/store.js';
 import { forEachLiveNode } from '../helper/nodes.js';
 import type { Constraint } from './common.js';
-import { countMatching, matchesInclusionPolicies, nodeHasAllKeys } from './common.js';
+import type { NodeCountCache } from './count-cache.js';
+import { matchesInclusionPolicies, nodeHasAllKeys } from './common.js';
 
 export const MAX_INT32 = 2147483647;
 
@@ -19,7 +20,7 @@ export interface PreFilterState {
   minMatch: number[];
 }
 
-export function preFilterState(store: ClusterStore, pod: Pod, constraints: Constraint[]): PreFilterState {
+export function preFilterState(store: ClusterStore, cache: NodeCountCache, pod: Pod, constraints: Constraint[]): PreFilterState {
   const s: PreFilterState = { constraints, tpValueToMatchNum: constraints.map(() => new Map()), minMatch: constraints.map(() => MAX_INT32) };
   forEachLiveNode(store, (node) => {
     if (!nodeHasAllKeys(node, constraints)) return;
@@ -27,7 +28,7 @@ export function preFilterState(store: ClusterStore, pod: Pod, constraints: Const
       if (!matchesInclusionPolicies(c, pod, node)) return;
       const m = s.tpValueToMatchNum[i]!;
       const value = node.labels[c.topologyKey]!;
-      m.set(value, (m.get(value) ?? 0) + countMatching(store.podsOn(node), c.selector, pod.namespace));
+      m.set(value, (m.get(value) ?? 0) + cache.count(node, c, pod.namespace));
     });
   });
   s.tpValueToMatchNum.forEach((m, i) => {

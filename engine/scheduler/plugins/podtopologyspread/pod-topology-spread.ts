@@ -11,6 +11,7 @@ import type { PodTopologySpreadArgs } from './common.js';
 import { DEFAULT_POD_TOPOLOGY_SPREAD_ARGS, podConstraints, selectorMatchesSelf } from './common.js';
 import type { PreFilterState } from './filtering.js';
 import { minMatchNum, preFilterState } from './filtering.js';
+import { NodeCountCache } from './count-cache.js';
 import type { PreScoreState } from './scoring.js';
 import { normalize, preScoreState, scoreNode } from './scoring.js';
 
@@ -22,15 +23,18 @@ const PRE_SCORE_KEY = `PreScore${NAME}`;
 
 export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
+  private readonly cache: NodeCountCache;
   constructor(
     private readonly store: ClusterStore,
     private readonly args: PodTopologySpreadArgs,
-  ) {}
+  ) {
+    this.cache = new NodeCountCache(store);
+  }
 
   preFilter(state: CycleState, pod: Pod): Status | null {
     const constraints = podConstraints(pod, 'DoNotSchedule', this.args);
     if (constraints.length === 0) return Status.skip();
-    state.write(PRE_FILTER_KEY, preFilterState(this.store, pod, constraints));
+    state.write(PRE_FILTER_KEY, preFilterState(this.store, this.cache, pod, constraints));
     return null;
   }
 
@@ -54,13 +58,13 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const constraints = podConstraints(pod, 'ScheduleAnyway', this.args);
     if (constraints.length === 0) return Status.skip();
     const requireAll = pod.spec.topologySpreadConstraints.length > 0 || this.args.defaultingType !== 'System';
-    state.write(PRE_SCORE_KEY, preScoreState(this.store, pod, constraints, nodes, requireAll));
+    state.write(PRE_SCORE_KEY, preScoreState(this.store, this.cache, pod, constraints, nodes, requireAll));
     return null;
   }
 
   score(state: CycleState, pod: Pod, node: Node): number {
     const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-    return s ? scoreNode(this.store, s, pod, node) : 0;
+    return s ? scoreNode(this.cache, s, pod, node) : 0;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {
