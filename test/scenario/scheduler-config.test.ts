@@ -109,3 +109,20 @@ describe('kubesim CLI and policies', () => {
     for (const name of ['default', 'binpack', 'spread', 'random', 'first-fit']) assert.match(r.stdout, new RegExp(`^${name} `, 'm'));
   });
 });
+
+describe('where a KubeSchedulerConfiguration comes from', () => {
+  it('spec.scheduler.configFile names a file beside the scenario', () => {
+    const text = smallScenario('    []', 2, '  scheduler:\n    configFile: sched.yaml').replace('  manifests:\n    []', '');
+    const s = scenarioFromText(text, {}, { 'sched.yaml': `${HEAD}percentageOfNodesToScore: 30\n` });
+    assert.equal(s.scheduler.options?.percentageOfNodesToScore, 30);
+  });
+
+  it('a plain manifest stream may carry one as a document', () => {
+    const dir = withFiles({
+      'dump.yaml': `apiVersion: v1\nkind: Node\nmetadata: {name: a}\nstatus: {allocatable: {cpu: "2", memory: 4Gi, pods: "10"}}\n---\n${HEAD}profiles:\n- schedulerName: default-scheduler\n  pluginConfig:\n  - name: NodeResourcesFit\n    args: {scoringStrategy: {type: MostAllocated}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c}]}\n`,
+    });
+    const r = cli(['explain', join(dir, 'dump.yaml'), '--pod', 'default/p', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).selected, 'a');
+  });
+});
