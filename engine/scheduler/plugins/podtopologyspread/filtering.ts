@@ -5,10 +5,9 @@
  */
 import type { Pod } from '../../../cluster/pod.js';
 import type { ClusterStore } from '../../../cluster/store.js';
-import { forEachLiveNode } from '../helper/nodes.js';
 import type { Constraint } from './common.js';
 import type { NodeCountCache } from './count-cache.js';
-import { matchesInclusionPolicies, nodeHasAllKeys } from './common.js';
+import { matchesInclusionPolicies, nodeHasAllKeys, policiesTrivial } from './common.js';
 
 export const MAX_INT32 = 2147483647;
 
@@ -22,15 +21,20 @@ export interface PreFilterState {
 
 export function preFilterState(store: ClusterStore, cache: NodeCountCache, pod: Pod, constraints: Constraint[]): PreFilterState {
   const s: PreFilterState = { constraints, tpValueToMatchNum: constraints.map(() => new Map()), minMatch: constraints.map(() => MAX_INT32) };
-  forEachLiveNode(store, (node) => {
-    if (!nodeHasAllKeys(node, constraints)) return;
-    constraints.forEach((c, i) => {
-      if (!matchesInclusionPolicies(c, pod, node)) return;
+  const entries = constraints.map((c) => cache.entry(c, pod.namespace));
+  const trivial = constraints.map((c) => policiesTrivial(c, pod));
+  const nodes = store.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    if (node.deleted || !nodeHasAllKeys(node, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (!trivial[i] && !matchesInclusionPolicies(c, pod, node)) continue;
       const m = s.tpValueToMatchNum[i]!;
       const value = node.labels[c.topologyKey]!;
-      m.set(value, (m.get(value) ?? 0) + cache.count(node, c, pod.namespace));
-    });
-  });
+      m.set(value, (m.get(value) ?? 0) + cache.countAt(entries[i]!, node, c, pod.namespace));
+    }
+  }
   s.tpValueToMatchNum.forEach((m, i) => {
     for (const num of m.values()) if (num < s.minMatch[i]!) s.minMatch[i] = num;
   });
