@@ -65,10 +65,10 @@ spec:
 `;
 
 describe('fused default-profile path', () => {
-  for (const pct of [0, 100]) {
-    it(`places every pod exactly as the per-plugin path (percentageOfNodesToScore ${pct})`, () => {
+  for (const [policy, pct] of [['default', 0], ['default', 100], ['binpack', 100]] as const) {
+    it(`places every pod exactly as the per-plugin path (${policy}, percentageOfNodesToScore ${pct})`, () => {
       const scenario = scenarioFromText(SCENARIO);
-      const base = { ...resolvePolicy('default'), percentageOfNodesToScore: pct };
+      const base = { ...resolvePolicy(policy), percentageOfNodesToScore: pct };
       const fast = runScenario(scenario, { schedulerOptions: { ...base, fastPath: true } });
       const slow = runScenario(scenarioFromText(SCENARIO), { schedulerOptions: { ...base, fastPath: false } });
       const placed = (r: typeof fast): string[] => r.events.filter((e) => e[1] === 'PodScheduled' || e[1] === 'PodUnschedulable').map((e) => e.join(','));

@@ -19,6 +19,40 @@ import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js'
 import { defaultNormalizeScore } from '../plugins/helper/normalize-score.js';
 import { MAX_NODE_SCORE } from '../framework/interfaces.js';
 import type { Profile } from '../profile.js';
+import { CPU, MEMORY } from '../../cluster/resources.js';
+import { goDiv } from '../plugins/helper/normalize-score.js';
+
+/** ImageLocality's score on a node without images depends on the pod only. */
+const NO_IMAGES_NODE = Object.freeze({ images: Object.freeze([]) }) as unknown as Node;
+
+/** NodeResourcesFit Least/MostAllocated over cpu and memory with non-zero requests (strategies.ts). */
+function fitScore(f: { most: boolean; wCpu: number; wMem: number }, node: Node, podCpu: number, podMem: number): number {
+  const capC = node.allocatable[CPU]!;
+  const capM = node.allocatable[MEMORY]!;
+  const reqC = node.nonZeroCpu + podCpu;
+  const reqM = node.nonZeroMemory + podMem;
+  let score = 0;
+  let weightSum = 0;
+  if (capC !== 0) {
+    score += (f.most ? goDiv(Math.min(reqC, capC) * MAX_NODE_SCORE, capC) : reqC > capC ? 0 : goDiv((capC - reqC) * MAX_NODE_SCORE, capC)) * f.wCpu;
+    weightSum += f.wCpu;
+  }
+  if (capM !== 0) {
+    score += (f.most ? goDiv(Math.min(reqM, capM) * MAX_NODE_SCORE, capM) : reqM > capM ? 0 : goDiv((capM - reqM) * MAX_NODE_SCORE, capM)) * f.wMem;
+    weightSum += f.wMem;
+  }
+  return weightSum === 0 ? 0 : goDiv(score, weightSum);
+}
+
+/** BalancedAllocation over cpu and memory with actual requests (strategies.ts balancedResourceScore). */
+function balancedScore(node: Node, podCpu: number, podMem: number): number {
+  const capC = node.allocatable[CPU]!;
+  const capM = node.allocatable[MEMORY]!;
+  if (capC === 0 || capM === 0) return MAX_NODE_SCORE; // fewer than two fractions: std 0
+  const fC = Math.min((node.requested[CPU]! + podCpu) / capC, 1);
+  const fM = Math.min((node.requested[MEMORY]! + podMem) / capM, 1);
+  return Math.trunc((1 - Math.abs((fC - fM) / 2)) * MAX_NODE_SCORE);
+}
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'];
 const SCORES = ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1'];
@@ -29,8 +63,19 @@ const SCORES_SKIPPED = [1, 3, 4];
 /** Index of NodeResourcesBalancedAllocation in the score list (its PreScore may Skip). */
 export const BALANCED = 5;
 
+/** cpu/memory weights of a LeastAllocated/MostAllocated strategy over exactly [cpu, memory], else null. */
+function simpleFit(fit: NodeResourcesFit): { most: boolean; wCpu: number; wMem: number } | null {
+  const ss = fit.args.scoringStrategy;
+  const r = ss.resources;
+  if (ss.type === 'RequestedToCapacityRatio' || r.length !== 2 || r[0]!.name !== 'cpu' || r[1]!.name !== 'memory') return null;
+  return { most: ss.type === 'MostAllocated', wCpu: r[0]!.weight, wMem: r[1]!.weight };
+}
+
 export class DefaultFastPath {
   private taintRaw: number[] = [];
+  /** Inline arithmetic for the common resource settings (the same formulas as the plugins). */
+  private readonly inlineFit: { most: boolean; wCpu: number; wMem: number } | null;
+  private readonly inlineBalanced: boolean;
 
   private constructor(
     private readonly unschedulable: NodeUnschedulable,
@@ -39,7 +84,10 @@ export class DefaultFastPath {
     private readonly fit: NodeResourcesFit,
     private readonly balanced: NodeResourcesBalancedAllocation,
     private readonly image: ImageLocality,
-  ) {}
+  ) {
+    this.inlineFit = simpleFit(fit);
+    this.inlineBalanced = balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
+  }
 
   /** The fused path for `profile` when it is exactly the default profile with default args, else undefined. */
   static for(profile: Profile): DefaultFastPath | undefined {
@@ -74,11 +122,16 @@ export class DefaultFastPath {
     const m = feasible.length;
     const raw = this.taintRaw;
     raw.length = m;
+    const spec = pod.spec;
+    const noImages = this.image.score(state, pod, NO_IMAGES_NODE);
+    const fitInline = this.inlineFit;
+    const baInline = this.inlineBalanced;
     for (let i = 0; i < m; i++) {
       const node = feasible[i]!;
-      raw[i] = this.taint.score(state, pod, node);
-      let t = this.fit.score(state, pod, node) + this.image.score(state, pod, node);
-      if (!skipBalanced) t += this.balanced.score(state, pod, node);
+      raw[i] = node.taints.length === 0 ? 0 : this.taint.score(state, pod, node);
+      let t = node.images.length === 0 ? noImages : this.image.score(state, pod, node);
+      t += fitInline !== null ? fitScore(fitInline, node, spec.nonZeroCpu, spec.nonZeroMemory) : this.fit.score(state, pod, node);
+      if (!skipBalanced) t += baInline ? balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!) : this.balanced.score(state, pod, node);
       totals[i] = t;
     }
     defaultNormalizeScore(MAX_NODE_SCORE, true, raw);

@@ -23,7 +23,10 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
   readonly name = NAME;
   private readonly alloc: ResourceAllocation;
 
-  constructor(handle: Handle, args: NodeResourcesBalancedAllocationArgs) {
+  constructor(
+    handle: Handle,
+    readonly args: NodeResourcesBalancedAllocationArgs,
+  ) {
     this.alloc = new ResourceAllocation(args.resources, handle.store.resources, true);
   }
 

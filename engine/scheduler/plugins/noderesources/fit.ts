@@ -6,7 +6,7 @@
  * over the configured resources with the non-zero request rules.
  */
 import type { Node } from '../../../cluster/node.js';
-import type { Pod } from '../../../cluster/pod.js';
+import type { Pod, PodSpec } from '../../../cluster/pod.js';
 import { PODS } from '../../../cluster/resources.js';
 import type { ResourceNames } from '../../../cluster/resources.js';
 import type { CycleState, FilterPlugin, Handle, PreScorePlugin, ScorePlugin } from '../../framework/interfaces.js';
@@ -73,12 +73,14 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
   readonly name = NAME;
   private readonly names: ResourceNames;
   private ignored: boolean[] | null = null;
+  private checkedSpec: PodSpec | null = null;
+  private checked = new Int32Array(0);
   private readonly alloc: ResourceAllocation;
   private readonly scorer: Scorer;
 
   constructor(
     handle: Handle,
-    private readonly args: NodeResourcesFitArgs,
+    readonly args: NodeResourcesFitArgs,
   ) {
     this.names = handle.store.resources;
     this.alloc = new ResourceAllocation(args.scoringStrategy.resources, this.names, false);
@@ -100,17 +102,27 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
 
   /** Whether the pod fits (the Filter's verdict without building reasons; no allocation). */
   fits(pod: Pod, node: Node): boolean {
-    const req = pod.spec.requests;
     const alloc = node.allocatable;
-    const used = node.requested;
     if (node.podCount + 1 > (alloc[PODS] ?? 0)) return false;
-    const ignored = this.ignoredIndices();
-    for (let i = 0; i < req.length; i++) {
-      const r = req[i]!;
-      if (i === PODS || r <= 0 || ignored[i]) continue;
-      if (r > (alloc[i] ?? 0) - (used[i] ?? 0)) return false;
+    const spec = pod.spec;
+    if (spec !== this.checkedSpec) this.prepareChecks(spec);
+    const idx = this.checked;
+    const req = spec.requests;
+    const used = node.requested;
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k]!;
+      if (req[i]! > (alloc[i] ?? 0) - (used[i] ?? 0)) return false;
     }
     return true;
+  }
+
+  /** The resources the filter checks for a spec: requested (> 0), not pods, not ignored. */
+  private prepareChecks(spec: PodSpec): void {
+    const ignored = this.ignoredIndices();
+    const out: number[] = [];
+    for (let i = 0; i < spec.requests.length; i++) if (i !== PODS && spec.requests[i]! > 0 && !ignored[i]) out.push(i);
+    this.checked = Int32Array.from(out);
+    this.checkedSpec = spec;
   }
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
