@@ -1,6 +1,7 @@
 /** Reads the `kind: Scenario` wrapper (apiVersion kubesim.io/v1alpha1). */
 import { ResourceNames } from '../cluster/resources.js';
 import { didYouMean } from '../core/errors.js';
+import { policyNames } from '../scheduler/policies.js';
 import type { Reader } from './reader.js';
 import type { Collected } from './k8s/manifests.js';
 import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from './k8s/manifests.js';
@@ -63,7 +64,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
     durationMs,
     sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
-    scheduler: { policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined, customPlugins },
+    scheduler: { policy: sched.child('policy').str({ oneOf: policyNames() }) ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined, customPlugins },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,
     ...pick(out),

@@ -126,3 +126,15 @@ describe('where a KubeSchedulerConfiguration comes from', () => {
     assert.equal(JSON.parse(r.stdout).selected, 'a');
   });
 });
+
+describe('spec.scheduler.policy', () => {
+  it('an unknown built-in policy name is a load error with a suggestion', () => {
+    try {
+      scenarioFromText(smallScenario('    []', 2, '  scheduler:\n    policy: bin-pack').replace('  manifests:\n    []', ''));
+      assert.fail('expected an error');
+    } catch (e) {
+      assert.ok(e instanceof SimErrors);
+      assert.match(e.errors[0]!.format(), /spec\.scheduler\.policy: "bin-pack" is not one of .*did you mean "binpack"/s);
+    }
+  });
+});
