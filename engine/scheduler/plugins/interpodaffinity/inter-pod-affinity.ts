@@ -51,6 +51,13 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (podTerms(pod).any) this.withAffinity.add(pod);
   }
 
+  /** Whether any live tracked pod has affinity (or required anti-affinity): the cheap Skip test. */
+  private anyLive(requiredAntiOnly: boolean): boolean {
+    if (this.withAffinity.size === 0) return false;
+    for (const _ of this.live(requiredAntiOnly)) return true;
+    return false;
+  }
+
   private *live(requiredAntiOnly: boolean): Iterable<Pod> {
     for (const p of this.withAffinity) {
       if (p.removed || isTerminal(p) || p.nodeIndex < 0 || this.store.nodeOf(p)?.deleted) {
@@ -62,6 +69,8 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   preFilter(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
+    const own = podTerms(pod);
+    if (own.requiredAffinity.length === 0 && own.requiredAnti.length === 0 && !this.anyLive(true)) return Status.skip();
     const s = preFilterState(this.store, pod, this.live(true), nodes);
     if (s.existingAntiAffinityCounts.size === 0 && s.requiredAffinity.length === 0 && s.requiredAnti.length === 0) return Status.skip();
     state.write(PRE_FILTER_KEY, s);
@@ -79,6 +88,8 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
     if (nodes.length === 0) return null;
+    const own = podTerms(pod);
+    if (own.preferredAffinity.length === 0 && own.preferredAnti.length === 0 && (this.args.ignorePreferredTermsOfExistingPods || !this.anyLive(false))) return Status.skip();
     const incoming = incomingPreferred(pod);
     const hasConstraints = incoming.affinity.length + incoming.anti.length > 0;
     if (this.args.ignorePreferredTermsOfExistingPods && !hasConstraints) return Status.skip();

@@ -78,8 +78,11 @@ function withMatchLabelKeys(selector: LabelSelector | undefined, keys: readonly 
   return { matchLabels: { ...selector.matchLabels, ...extra }, matchExpressions: selector.matchExpressions };
 }
 
+const NONE: Constraint[] = [];
+
 export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyway', args: PodTopologySpreadArgs): Constraint[] {
   const own = pod.spec.topologySpreadConstraints;
+  if (own.length === 0 && (!pod.owner || !SELECTING_OWNERS.has(pod.owner.kind))) return NONE;
   if (own.length > 0) {
     return own
       .filter((c) => c.whenUnsatisfiable === action)
@@ -93,10 +96,10 @@ export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
         nodeTaintsPolicy: c.nodeTaintsPolicy,
       }));
   }
-  const defaults = (args.defaultingType === 'System' ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints).filter((c) => c.whenUnsatisfiable === action);
-  if (defaults.length === 0) return [];
   const selector = defaultSelector(pod);
   if (selector === null) return [];
+  const defaults = (args.defaultingType === 'System' ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints).filter((c) => c.whenUnsatisfiable === action);
+  if (defaults.length === 0) return [];
   return defaults.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', cacheKey: pod.labels }));
 }
 
