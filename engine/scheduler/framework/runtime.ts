@@ -4,7 +4,7 @@
  * PreFilter (Skip drops that plugin's Filter for the cycle), Filter over the nodes starting at the
  * rotating nextStartNodeIndex and stopping once numFeasibleNodesToFind nodes passed (the first failing
  * plugin decides a node), PreScore (Skip drops that plugin's Score), Score + NormalizeScore, weights,
- * the 0..MaxNodeScore check, and the choice of the best node with ties broken by reservoir sampling.
+ * the 0..MaxNodeScore check, and the choice of the best node with ties broken uniformly at random.
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
@@ -203,21 +203,27 @@ export class FrameworkRuntime {
     return rec;
   }
 
-  /** Highest total; among equal maxima each is chosen with equal probability (reservoir sampling). */
+  /**
+   * Highest total; each of the tied maxima is chosen with probability 1/ties, as upstream's reservoir
+   * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
+   */
   private selectHost(totals: Float64Array, m: number): number {
-    let best = 0;
+    let max = totals[0]!;
     let ties = 1;
     for (let i = 1; i < m; i++) {
       const t = totals[i]!;
-      if (t > totals[best]!) {
-        best = i;
+      if (t > max) {
+        max = t;
         ties = 1;
-      } else if (t === totals[best]) {
-        ties++;
-        if (this.rng.int(ties) === 0) best = i;
-      }
+      } else if (t === max) ties++;
     }
-    return best;
+    let pick = ties === 1 ? 0 : this.rng.int(ties);
+    for (let i = 0; i < m; i++) {
+      if (totals[i] !== max) continue;
+      if (pick === 0) return i;
+      pick--;
+    }
+    return 0;
   }
 }
 
