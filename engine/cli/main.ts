@@ -7,6 +7,7 @@ import { BUILTIN_POLICIES } from '../scheduler/profile.js';
 import { EXIT, reportError } from './errors.js';
 import { runCommand } from './run-command.js';
 import { compareCommand } from './compare-command.js';
+import { explainCommand } from './explain-command.js';
 import { trapSignals } from './signals.js';
 
 function intArg(v: string): number {
@@ -37,6 +38,10 @@ export function limitFlags(opts: { maxNodes?: number; maxPods?: number }): { max
   return out;
 }
 
+function collect(v: string, prev: string[]): string[] {
+  return [...prev, v];
+}
+
 export async function main(argv: string[]): Promise<number> {
   const signals = trapSignals();
   let code: number = EXIT.ok;
@@ -53,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<scenario>', 'scenario file (kind: Scenario) or a stream of Kubernetes manifests')
     .option('--seed <n>', 'override spec.seed', intArg)
     .option('--until <duration>', 'override spec.duration, e.g. 2h', durationArg)
-    .option('--policy <name>', 'scheduling policy (see kubesim policies)')
+    .option('--policy <name|file>', 'scheduling policy: a built-in name (see kubesim policies) or a KubeSchedulerConfiguration file')
+    .option('--plugin <[name=]path>', 'load an out-of-tree scheduler plugin module (repeatable)', collect, [])
     .option('--out <dir>', 'output folder (default out/<scenario name>)')
     .option('-q, --quiet', 'print nothing on success')
     .option('--max-nodes <n>', 'raise the node limit (default 200000)', intArg)
@@ -83,6 +89,21 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('explain')
+    .description("show how the scheduler saw every node in one of a pod's scheduling attempts")
+    .argument('<scenario>', 'scenario file (kind: Scenario) or a stream of Kubernetes manifests')
+    .requiredOption('--pod <namespace/name>', 'the pod to explain')
+    .option('--attempt <n>', 'which scheduling attempt (default 1)', intArg)
+    .option('--json', 'print one JSON object')
+    .option('--seed <n>', 'override spec.seed', intArg)
+    .option('--until <duration>', 'override spec.duration, e.g. 2h', durationArg)
+    .option('--policy <name|file>', 'scheduling policy: a built-in name or a KubeSchedulerConfiguration file')
+    .option('--plugin <[name=]path>', 'load an out-of-tree scheduler plugin module (repeatable)', collect, [])
+    .action(async (file: string, opts) => {
+      code = await explainCommand(file, opts);
+    });
+
+  program
     .command('validate')
     .description('check scenario files without running them (exit 2 if any is invalid)')
     .argument('<scenario...>', 'scenario files')
@@ -107,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('list the built-in scheduling policies')
     .action(() => {
       for (const [name, p] of BUILTIN_POLICIES) process.stdout.write(`${name.padEnd(12)} ${p.description}\n`);
+      process.stdout.write('\n--policy also takes a KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1); see docs/scheduler.md\n');
     });
 
   try {

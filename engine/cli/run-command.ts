@@ -1,7 +1,6 @@
 /** `kubesim run`: load, validate, simulate, write the reports atomically, print a summary. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario } from '../scenario/load.js';
 import { Simulation } from '../scenario/simulation.js';
 import { RunReport } from '../../reports/run-report.js';
 import { writeAtomic } from '../../reports/csv.js';
@@ -9,22 +8,8 @@ import { formatDuration } from '../core/time.js';
 import { EXIT } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { printSummary } from './print-summary.js';
-import { resolvePolicy } from '../scheduler/policies.js';
+import { prepareRun } from './prepare.js';
 import type { Signals } from './signals.js';
-import { SimError } from '../core/errors.js';
-import type { Scenario } from '../scenario/types.js';
-
-/** Resolves the scenario's scheduler section, naming the scenario file in the error. */
-function resolvePolicyAt(scenario: Scenario): void {
-  try {
-    resolvePolicy(scenario.scheduler.policy, scenario.scheduler.config);
-  } catch (e) {
-    if (e instanceof SimError && !e.location.file) {
-      throw new SimError(e.code, e.message, { location: { file: scenario.scheduler.configFile ?? scenario.file, path: scenario.scheduler.config === undefined ? 'spec.scheduler.policy' : 'spec.scheduler.config' }, hint: e.hint });
-    }
-    throw e;
-  }
-}
 
 export interface RunFlags {
   seed?: number;
@@ -36,16 +21,11 @@ export interface RunFlags {
   maxPods?: number;
   check?: boolean;
   checkEvery?: { everyEvents?: number; everyMs?: number };
+  plugin?: string[];
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
-  const limits: { maxNodes?: number; maxPods?: number } = {};
-  if (flags.maxNodes !== undefined) limits.maxNodes = flags.maxNodes;
-  if (flags.maxPods !== undefined) limits.maxPods = flags.maxPods;
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, limits });
-  // Validate the policy before any output exists (the scenario's own, or --policy).
-  if (flags.policy) resolvePolicy(flags.policy, undefined);
-  else resolvePolicyAt(scenario);
+  const { scenario, options } = await prepareRun(file, flags); // validates everything before any output exists
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });
   const report = new RunReport(outDir);
@@ -53,7 +33,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   const wallStart = process.hrtime.bigint();
   try {
     const sim = new Simulation(scenario, {
-      policy: flags.policy,
+      ...options,
       events: report.events,
       timeseries: report.timeseries,
       zones: report.zones,

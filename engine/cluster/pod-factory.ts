@@ -12,6 +12,11 @@ export interface NewPod {
   spec: PodSpec;
   owner?: OwnerRef;
   runDurationMs?: number;
+  /**
+   * The pod is part of the input snapshot (a manifest bound with spec.nodeName at t=0, e.g. a cluster
+   * dump): it is already running there, so the kubelet does not admit it again.
+   */
+  snapshot?: boolean;
 }
 
 export function createPod(store: ClusterStore, p: NewPod): Pod {
@@ -41,7 +46,7 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
   if (p.spec.nodeName) {
     const node = store.node(p.spec.nodeName);
     if (node) {
-      const rejected = admissionFailure(pod, node, store.resources);
+      const rejected = p.snapshot ? undefined : admissionFailure(pod, node, store.resources);
       store.bindPod(pod, node);
       store.record('PodScheduled', `${pod.namespace}/${pod.name}`, node.name, 'spec.nodeName');
       if (rejected) {

@@ -3,20 +3,20 @@
  * combination, numbered in (scenario, policy, seed) order. Every variant and policy is loaded and
  * checked here, before any run starts, and all problems are reported at once.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SimError, SimErrors } from '../core/errors.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, loadSchedulerConfigFile } from '../scenario/load.js';
 import type { Override, SetFlag } from '../scenario/overrides.js';
 import { parseSetFlag, sweep, variantName } from '../scenario/overrides.js';
-import { AggregateSimError, parseSource } from '../scenario/source.js';
 import { resolvePolicy } from '../scheduler/policies.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 
 export interface PolicyChoice {
   /** The name in reports: a built-in name, or a policy file's base name. */
   label: string;
-  /** A KubeSchedulerConfiguration read from a --policy file, else undefined. */
-  config: unknown;
+  /** The validated KubeSchedulerConfiguration of a --policy file, else undefined (plain data: it crosses to workers). */
+  options: SchedulerOptions | undefined;
 }
 
 export interface Variant {
@@ -82,26 +82,11 @@ export function parseSeeds(spec: string): number[] {
 export function readPolicy(arg: string): PolicyChoice {
   const isFile = /\.(ya?ml|json)$/i.test(arg) || (arg.includes('/') && existsSync(arg));
   if (!isFile) {
-    resolvePolicy(arg, undefined);
-    return { label: arg, config: undefined };
+    resolvePolicy(arg);
+    return { label: arg, options: undefined };
   }
-  let text: string;
-  try {
-    text = readFileSync(arg, 'utf8');
-  } catch {
-    throw new SimError('E_IO', `policy file not found: ${arg}`, { location: { file: arg }, hint: 'give a built-in policy name (kubesim policies) or a KubeSchedulerConfiguration file' });
-  }
-  let docs;
-  try {
-    docs = parseSource(arg, text);
-  } catch (e) {
-    if (e instanceof AggregateSimError) throw new SimErrors(e.errors);
-    throw e;
-  }
-  const label = basename(arg).replace(/\.(ya?ml|json)$/i, '');
-  const config = docs[0]?.value;
-  resolvePolicy(label, config);
-  return { label, config };
+  if (!existsSync(arg)) throw new SimError('E_IO', `policy file not found: ${arg}`, { location: { file: arg }, hint: 'give a built-in policy name (kubesim policies) or a KubeSchedulerConfiguration file' });
+  return { label: basename(arg).replace(/\.(ya?ml|json)$/i, ''), options: loadSchedulerConfigFile(arg) };
 }
 
 function collect(errors: SimError[], fn: () => void): void {

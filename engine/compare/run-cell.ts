@@ -21,7 +21,7 @@ export interface CellSinks {
 export function runCell(cell: Cell, sinks: CellSinks = {}): RunResult {
   const scenario = loadScenario(cell.scenario.file, { seed: cell.seed, overrides: cell.scenario.overrides });
   scenario.name = cell.scenario.name;
-  const sim = new Simulation(scenario, { policy: cell.policy.label, policyConfig: cell.policy.config, events: sinks.events, timeseries: sinks.timeseries });
+  const sim = new Simulation(scenario, { policy: cell.policy.label, schedulerOptions: cell.policy.options, events: sinks.events, timeseries: sinks.timeseries });
   return sim.run();
 }
 

@@ -13,7 +13,9 @@ import type { Collected } from './k8s/manifests.js';
 import { readManifest } from './k8s/manifests.js';
 import { emptyCollected, readScenario } from './read-scenario.js';
 import { crossCheck } from './cross-check.js';
+import { readSchedulerConfig } from './scheduler-config.js';
 import type { Scenario } from './types.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 import { DEFAULT_SCENARIO } from './types.js';
 import { checkLimits, defaultLimits } from './limits.js';
 import type { Limits } from './limits.js';
@@ -50,6 +52,8 @@ export interface LoadOptions {
   limits?: Partial<Limits>;
   /** `--set` overrides applied to the Scenario document before it is read (kubesim compare sweeps). */
   overrides?: readonly Override[];
+  /** Names of out-of-tree plugins given on the command line (allowed in the scenario's configuration). */
+  customPlugins?: readonly string[];
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
@@ -80,7 +84,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
     const { collected: c, ...rest } = read;
     collected = c;
     scenario = { ...rest, file };
-    finishSchedulerSection(scenario, c, problems);
+    finishSchedulerSection(scenario, c, problems, options.customPlugins);
   } else if (docs.length > 0) {
     const out = emptyCollected();
     collected = out;
@@ -107,7 +111,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
       generators: [],
       resources: out.resources,
     };
-    finishSchedulerSection(scenario, out, problems);
+    finishSchedulerSection(scenario, out, problems, options.customPlugins);
   }
   if (scenario && collected) crossCheck(scenario, problems, docs[0]!, collected);
   if (!problems.empty || !scenario) throw new SimErrors(problems.list);
@@ -118,7 +122,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   return scenario;
 }
 
-function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems): void {
+function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems, cliPlugins: readonly string[] = []): void {
   if (out.schedulerConfigs.length > 1) {
     out.schedulerConfigs[1]!.reader.fail('more than one KubeSchedulerConfiguration', 'keep one: it holds every profile');
   }
@@ -126,6 +130,20 @@ function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems)
   if (cfg) {
     s.scheduler.config = cfg.value;
     s.scheduler.configFile = cfg.reader.src.file;
+    s.scheduler.options = readSchedulerConfig(cfg.reader, [...cliPlugins, ...(s.scheduler.customPlugins ?? []).map((p) => p.name)]);
   }
+  const base = dirname(resolve(s.file));
+  for (const p of s.scheduler.customPlugins ?? []) p.path = resolve(base, p.path);
   void problems;
+}
+
+/** Reads a KubeSchedulerConfiguration file (`--policy FILE`), reporting every problem at once. */
+export function loadSchedulerConfigFile(file: string, customPlugins: readonly string[] = []): SchedulerOptions {
+  const problems = new Problems();
+  const docs = readSource(file, problems);
+  let options: SchedulerOptions | undefined;
+  if (docs.length !== 1 && problems.empty) problems.add(new SimError('E_SCHEMA', `a policy file holds one KubeSchedulerConfiguration document, found ${docs.length}`, { location: { file } }));
+  else if (docs[0]) options = readSchedulerConfig(Reader.root(docs[0], problems), customPlugins);
+  if (!problems.empty || !options) throw new SimErrors(problems.list);
+  return options;
 }

@@ -1,6 +1,7 @@
 /** Reads the `kind: Scenario` wrapper (apiVersion kubesim.io/v1alpha1). */
 import { ResourceNames } from '../cluster/resources.js';
 import { didYouMean } from '../core/errors.js';
+import { policyNames } from '../scheduler/policies.js';
 import type { Reader } from './reader.js';
 import type { Collected } from './k8s/manifests.js';
 import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from './k8s/manifests.js';
@@ -44,7 +45,11 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const out = emptyCollected();
 
   const sched = spec.child('scheduler');
-  sched.object(['policy', 'config', 'configFile']);
+  sched.object(['policy', 'config', 'configFile', 'plugins']);
+  const customPlugins = sched.child('plugins').items().map((c) => {
+    c.object(['name', 'path'], [], ['name', 'path']);
+    return { name: c.child('name').str({ required: true }) ?? '', path: c.child('path').str({ required: true }) ?? '' };
+  });
   if (sched.child('config').present) out.schedulerConfigs.push({ value: sched.child('config').value, reader: sched.child('config') });
   const configFile = sched.child('configFile').str();
   if (configFile) ctx.includeFile(configFile, sched.child('configFile'), out);
@@ -74,7 +79,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
     durationMs,
     sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
-    scheduler: { policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
+    scheduler: { policy: sched.child('policy').str({ oneOf: policyNames() }) ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined, customPlugins },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,
     ...pick(out),

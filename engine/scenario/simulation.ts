@@ -36,6 +36,7 @@ import { PlacementMetrics } from '../metrics/placement.js';
 import { resolvePolicy } from '../scheduler/policies.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { SchedulerOptions } from '../scheduler/scheduler.js';
+import type { PluginFactory } from '../scheduler/framework/interfaces.js';
 import { startGenerator } from './generators.js';
 import { drawRunDuration } from './run-duration.js';
 import { poolNodeName } from './read-scenario.js';
@@ -44,8 +45,10 @@ import type { Scenario } from './types.js';
 export interface RunOptions {
   /** Overrides the scenario's policy (a built-in name). */
   policy?: string;
-  /** With `policy`: its KubeSchedulerConfiguration (a --policy file of kubesim compare). */
-  policyConfig?: unknown;
+  /** Overrides the scenario's policy with a validated KubeSchedulerConfiguration (--policy FILE). */
+  schedulerOptions?: SchedulerOptions;
+  /** Out-of-tree plugin factories by name (loaded by the CLI before the run). */
+  plugins?: ReadonlyMap<string, PluginFactory>;
   events?: RowSink;
   timeseries?: RowSink;
   /** zones.csv rows (per zone and sample time). */
@@ -92,8 +95,9 @@ export class Simulation {
   ) {
     this.rngs = new RngStreams(scenario.seed);
     this.store = new ClusterStore(this.sim, scenario.resources);
-    this.policy = options.policy ?? scenario.scheduler.policy;
-    const schedulerOptions = resolvePolicy(this.policy, options.policy ? options.policyConfig : scenario.scheduler.config);
+    this.policy = options.policy ?? (scenario.scheduler.options ? 'KubeSchedulerConfiguration' : scenario.scheduler.policy);
+    const resolved = options.schedulerOptions ?? resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.options);
+    const schedulerOptions = options.plugins ? { ...resolved, plugins: options.plugins } : resolved;
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
@@ -129,6 +133,7 @@ export class Simulation {
         labels: p.meta.labels,
         spec: p.spec,
         runDurationMs: d ? drawRunDuration(d, durationRng(`${p.meta.namespace}/${p.meta.name}`)) : -1,
+        snapshot: true,
       });
       // Pods of a cluster dump that are already bound start out Running.
       if (pod.nodeIndex >= 0 && pod.phase === 'Pending') {

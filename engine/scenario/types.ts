@@ -7,6 +7,7 @@ import type { DaemonSet, Deployment, Job, ObjectMeta, PodDisruptionBudget, PodTe
 import type { PodSpec } from '../cluster/pod.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { NodeLifecycleConfig } from '../controllers/node-lifecycle/config.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 
 export interface NodePool {
   pool: string;
@@ -53,6 +54,10 @@ export interface SchedulerSection {
   config: unknown;
   /** Where the config came from, for error messages. */
   configFile: string | undefined;
+  /** The validated KubeSchedulerConfiguration, when one was given. */
+  options?: SchedulerOptions;
+  /** Out-of-tree plugins (spec.scheduler.plugins): module paths resolved against the scenario file. */
+  customPlugins?: { name: string; path: string }[];
 }
 
 export interface KubeletSection {

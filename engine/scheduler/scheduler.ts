@@ -11,17 +11,19 @@ import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulator } from '../core/simulator.js';
-import { CycleState } from './framework/interfaces.js';
-import type { Handle } from './framework/interfaces.js';
+import type { CycleState, Handle, PluginFactory } from './framework/interfaces.js';
 import { runFilterPlugins, runFilterPluginsWithNominatedPods } from './framework/node-simulation.js';
+import type { FilterProfile } from './framework/node-simulation.js';
+import { FrameworkRuntime } from './framework/runtime.js';
+import type { CycleOptions } from './framework/runtime.js';
+import { nodeTreeOrder } from './framework/node-tree.js';
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
 import { PriorityCounts } from './preemption/priority-counts.js';
 import type { PreemptionHandle } from './preemption/evaluator.js';
-import { pluginError } from './framework/plugin-error.js';
-import type { Profile, PluginRef } from './profile.js';
-import { buildProfile } from './profile.js';
+import type { Profile, ProfileOptions } from './profile.js';
+import { REGISTRY, buildProfile } from './profile.js';
 import type { QueueConfig } from './queue/scheduling-queue.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
@@ -30,20 +32,32 @@ import { nodeClusterEvent, podClusterEvent } from './queue/cluster-events.js';
 import { Nominator } from './queue/nominator.js';
 
 export interface SchedulerOptions {
-  profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
-  /** podInitialBackoffSeconds in ms; default DEFAULT_POD_INITIAL_BACKOFF_MS (1 s). */
+  profiles: ProfileOptions[];
+  /** Global percentageOfNodesToScore (0 = adaptive), used by profiles that set none. */
+  percentageOfNodesToScore?: number;
+  /** Backoff settings of a KubeSchedulerConfiguration, in seconds. */
+  podInitialBackoffSeconds?: number;
+  podMaxBackoffSeconds?: number;
+  /** The same in ms (tests); win over the seconds. Defaults DEFAULT_POD_INITIAL_BACKOFF_MS (1 s), DEFAULT_POD_MAX_BACKOFF_MS (10 s). */
   podInitialBackoffMs?: number;
-  /** podMaxBackoffSeconds in ms; default DEFAULT_POD_MAX_BACKOFF_MS (10 s). */
   podMaxBackoffMs?: number;
   /** Feature gate SchedulerPopFromBackoffQ; default true (beta, on in v1.33). */
   popFromBackoffQ?: boolean;
+  /** Out-of-tree plugin factories by name (custom plugins loaded by the CLI). */
+  plugins?: ReadonlyMap<string, PluginFactory>;
+  /** Use the fused loop for the default plugin set (default true; false forces per-plugin calls). */
+  fastPath?: boolean;
+}
+
+function ms(explicitMs: number | undefined, seconds: number | undefined, fallback: number): number {
+  return explicitMs ?? (seconds !== undefined ? seconds * 1000 : fallback);
 }
 
 /** The queue settings of the options, with upstream defaults. */
 export function queueConfig(o: SchedulerOptions): QueueConfig {
   return {
-    podInitialBackoffMs: o.podInitialBackoffMs ?? DEFAULT_POD_INITIAL_BACKOFF_MS,
-    podMaxBackoffMs: o.podMaxBackoffMs ?? DEFAULT_POD_MAX_BACKOFF_MS,
+    podInitialBackoffMs: ms(o.podInitialBackoffMs, o.podInitialBackoffSeconds, DEFAULT_POD_INITIAL_BACKOFF_MS),
+    podMaxBackoffMs: ms(o.podMaxBackoffMs, o.podMaxBackoffSeconds, DEFAULT_POD_MAX_BACKOFF_MS),
     popFromBackoffQ: o.popFromBackoffQ ?? true,
     podMaxInUnschedulablePodsDurationMs: DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS,
   };
@@ -69,6 +83,8 @@ export class Scheduler {
   private nodes: Node[] = [];
   private nodesDirty = true;
   private readonly handle: PreemptionHandle;
+  /** The filter/score cycle; set runtime.explain to record attempts for `kubesim explain`. */
+  readonly runtime: FrameworkRuntime;
 
   constructor(
     private readonly sim: Simulator,
@@ -86,7 +102,11 @@ export class Scheduler {
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
     };
-    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle as Handle, p.percentageOfNodesToScore));
+    this.runtime = new FrameworkRuntime(rng);
+    const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
+    for (const p of options.profiles) {
+      this.profiles.set(p.schedulerName, buildProfile(p, this.handle as Handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
+    }
     this.watchClusterEvents();
   }
 
@@ -162,19 +182,19 @@ export class Scheduler {
     this.store.record('PodNominated', podKey(pod), nodeName, `victims ${victims}`);
   }
 
-  /** A pod nominated to a node tries that node first; if it passes, it is chosen without scoring. */
-  private evaluateNominatedNode(profile: Profile, state: CycleState, pod: Pod): Node | undefined {
-    if (pod.nominatedNodeName === '') return undefined;
-    const node = this.store.node(pod.nominatedNodeName);
-    if (node === undefined) return undefined;
-    return this.filterNode(profile, state, pod, node) === null ? node : undefined;
+  /**
+   * The queue side of a cycle: the nominated node is tried first, and while pods are nominated they
+   * count on their node for pods of lower or equal priority (two passes, RunFilterPluginsWithNominatedPods).
+   */
+  private cycleOptions(pod: Pod): CycleOptions {
+    const opts: CycleOptions = {};
+    if (pod.nominatedNodeName !== '') opts.nominatedNode = this.store.node(pod.nominatedNodeName);
+    if (this.nominator.size > 0) opts.filterNode = this.nominatedFilter;
+    return opts;
   }
 
-  /** Filters with the nominated pods of equal or higher priority counted on the node (two passes). */
-  private filterNode(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
-    if (this.nominator.size === 0) return runFilterPlugins(profile, state, pod, node);
-    return runFilterPluginsWithNominatedPods(profile, state, pod, node, this.nominator.podsFor(node.name));
-  }
+  private readonly nominatedFilter = (profile: FilterProfile, state: CycleState, pod: Pod, node: Node): Status | null =>
+    this.nominator.size === 0 ? runFilterPlugins(profile, state, pod, node) : runFilterPluginsWithNominatedPods(profile, state, pod, node, this.nominator.podsFor(node.name));
 
   // ---- scheduling cycle ----
 
@@ -193,7 +213,7 @@ export class Scheduler {
 
   private liveNodes(): Node[] {
     if (this.nodesDirty) {
-      this.nodes = this.store.liveNodes();
+      this.nodes = nodeTreeOrder(this.store.liveNodes());
       this.nodesDirty = false;
     }
     return this.nodes;
@@ -208,26 +228,13 @@ export class Scheduler {
     const profile = this.profiles.get(pod.spec.schedulerName)!;
     pod.attempts++;
     this.stats.attempts++;
-    const state = new CycleState();
-    const nominated = this.evaluateNominatedNode(profile, state, pod);
-    if (nominated !== undefined) {
-      this.bind(info, nominated);
-      return;
-    }
     const nodes = this.liveNodes();
-    const statuses = new Map<string, Status>();
-    const feasible: Node[] = [];
-    for (const node of nodes) {
-      const s = this.filterNode(profile, state, pod, node);
-      if (s) statuses.set(node.name, s);
-      else feasible.push(node);
-    }
-    if (feasible.length === 0) {
+    const { node, statuses, state } = this.runtime.schedule(profile, pod, nodes, this.sim.now, this.cycleOptions(pod));
+    if (node === null) {
       this.handleSchedulingFailure(profile, state, info, statuses, nodes.length);
       return;
     }
-    const chosen = feasible.length === 1 ? feasible[0]! : this.selectHost(profile, state, pod, feasible);
-    this.bind(info, chosen);
+    this.bind(info, node);
   }
 
   private bind(info: QueuedPodInfo, node: Node): void {
@@ -236,33 +243,6 @@ export class Scheduler {
     this.store.bindPod(pod, node);
     this.stats.scheduled++;
     this.store.record('PodScheduled', podKey(pod), node.name, `attempt ${pod.attempts}`);
-  }
-
-  /** Highest total weighted score; ties broken uniformly at random (reservoir sampling, as upstream). */
-  private selectHost(profile: Profile, state: CycleState, pod: Pod, feasible: Node[]): Node {
-    const totals = new Array<number>(feasible.length).fill(0);
-    for (const { plugin, weight } of profile.score) {
-      let scores: number[];
-      try {
-        scores = feasible.map((n) => plugin.score(state, pod, n));
-      } catch (e) {
-        throw pluginError(plugin.name, 'Score', pod, undefined, e);
-      }
-      plugin.normalizeScore?.(state, pod, feasible, scores);
-      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
-    }
-    let best = 0;
-    let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
-      if (totals[i]! > totals[best]!) {
-        best = i;
-        ties = 1;
-      } else if (totals[i] === totals[best]) {
-        ties++;
-        if (this.handle.rng.int(ties) === 0) best = i;
-      }
-    }
-    return feasible[best]!;
   }
 }
 

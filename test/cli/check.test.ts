@@ -58,14 +58,28 @@ describe('a crash inside a plugin', () => {
 });
 
 describe('kubelet admission of pods that name their node', () => {
-  it('a pinned pod too big for its node fails with reason OutOfcpu instead of over-committing it', () => {
+  it('a pinned pod created during the run and too big for its node fails with reason OutOfcpu instead of over-committing it', () => {
+    const run = runText(smallScenario('    []', 3, `  generators:
+    - name: huge
+      arrival: {type: fixed, interval: 1m}
+      maxCount: 1
+      template:
+        kind: Pod
+        spec:
+          nodeName: n-0
+          containers: [{name: c, image: x, resources: {requests: {cpu: "6"}}}]`));
+    assert.deepEqual(eventsNamed(run, 'PodFailed').map((r) => r.slice(1)), [['PodFailed', 'default/huge-0', 'n-0', 'OutOfcpu']]);
+  });
+
+  it('pods bound in the input are a snapshot: taken as running without admission (as a cluster dump)', () => {
     const run = runText(smallScenario(`    - apiVersion: v1
       kind: Pod
-      metadata: {name: huge}
+      metadata: {name: big}
       spec:
         nodeName: n-0
-        containers: [{name: c, image: x, resources: {requests: {cpu: "6"}}}]
+        containers: [{name: c, image: x, resources: {requests: {cpu: "3"}}}]
 `));
-    assert.deepEqual(eventsNamed(run, 'PodFailed').map((r) => r.slice(1)), [['PodFailed', 'default/huge', 'n-0', 'OutOfcpu']]);
+    assert.deepEqual(eventsNamed(run, 'PodFailed'), []);
+    assert.deepEqual(eventsNamed(run, 'PodRunning').map((r) => r[2]), ['default/big']);
   });
 });

@@ -7,7 +7,7 @@ import type { CellResult } from '../../engine/compare/run-cell.js';
 import { formatValue, renderTable } from '../../engine/cli/compare-table.js';
 
 const variant = { name: 's', baseName: 's', file: 's.yaml', overrides: [] };
-const policies = ['a', 'b'].map((label) => ({ label, config: undefined }));
+const policies = ['a', 'b'].map((label) => ({ label, options: undefined }));
 const cells = policies.flatMap((policy, p) => [1, 2, 3].map((seed, i) => ({ index: p * 3 + i, scenario: variant, policy, seed })));
 const plan: Plan = { variants: [variant], policies, seeds: [1, 2, 3], baseline: 'a', cells };
 // b has lower latency on every seed, and the same allocation

@@ -5,11 +5,12 @@
  */
 import { main } from '../../engine/cli/main.js';
 import type { PluginFactory } from '../../engine/scheduler/framework/interfaces.js';
-import type { PluginRef } from '../../engine/scheduler/profile.js';
-import { BUILTIN_POLICIES, REGISTRY } from '../../engine/scheduler/profile.js';
+import type { BuiltinPolicy } from '../../engine/scheduler/builtin-policies.js';
+import { BUILTIN_POLICIES } from '../../engine/scheduler/builtin-policies.js';
+import { REGISTRY } from '../../engine/scheduler/registry.js';
 
 const registry = REGISTRY as Map<string, PluginFactory>;
-const policies = BUILTIN_POLICIES as Map<string, { description: string; plugins: PluginRef[] }>;
+const policies = BUILTIN_POLICIES as Map<string, BuiltinPolicy>;
 registry.set('CrashingFilter', () => ({
   name: 'CrashingFilter',
   filter: () => {
@@ -17,8 +18,8 @@ registry.set('CrashingFilter', () => ({
   },
 }));
 registry.set('AdmitAll', () => ({ name: 'AdmitAll', filter: () => null }));
-policies.set('crash-test', { description: 'test only', plugins: [{ name: 'NodeResourcesFit' }, { name: 'CrashingFilter' }] });
-policies.set('broken-fit', { description: 'test only', plugins: [{ name: 'AdmitAll' }] });
+policies.set('crash-test', { description: 'test only', profile: { plugins: [{ name: 'NodeResourcesFit' }, { name: 'CrashingFilter' }] } });
+policies.set('broken-fit', { description: 'test only', profile: { plugins: [{ name: 'AdmitAll' }] } });
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -7,7 +7,7 @@ import type { CellResult } from '../../engine/compare/run-cell.js';
 
 function plan(policies: string[], seeds: number[]): Plan {
   const variant = { name: 's', baseName: 's', file: 's.yaml', overrides: [] };
-  const ps = policies.map((label) => ({ label, config: undefined }));
+  const ps = policies.map((label) => ({ label, options: undefined }));
   const cells = ps.flatMap((policy) => seeds.map((seed) => ({ scenario: variant, policy, seed, index: 0 })));
   cells.forEach((c, i) => (c.index = i));
   return { variants: [variant], policies: ps, seeds, baseline: policies[0]!, cells };

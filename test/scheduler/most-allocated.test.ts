@@ -1,7 +1,7 @@
 /** NodeResourcesFit MostAllocated per-resource score (noderesources/most_allocated.go mostRequestedScore). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mostRequested } from '../../engine/scheduler/plugins/noderesources/fit.js';
+import { mostRequestedScore as mostRequested } from '../../engine/scheduler/plugins/noderesources/strategies.js';
 
 const CASES: [string, number, number, number][] = [
   ['nothing requested scores 0', 0, 4000, 0],

@@ -48,6 +48,10 @@ export class DefaultPreemption implements PostFilterPlugin {
 }
 
 export function newDefaultPreemption(args: unknown, handle: Handle): DefaultPreemption {
-  if (!isPreemptionHandle(handle)) throw new Error('DefaultPreemption needs the scheduler handle with a nominator');
-  return new DefaultPreemption(handle, defaultPreemptionArgs(args));
+  const validated = defaultPreemptionArgs(args);
+  if (!isPreemptionHandle(handle)) {
+    // A profile built outside a Scheduler (tools, tests that inspect profiles) can list the plugin but not run it.
+    return { name: NAME, postFilter: () => { throw new Error('DefaultPreemption needs the scheduler handle with a nominator'); } } as unknown as DefaultPreemption;
+  }
+  return new DefaultPreemption(handle, validated);
 }
