@@ -34,6 +34,11 @@ export function explainPod(scenario: Scenario, pod: string, attempt = 1, options
     },
   };
   const { sim, store } = simulation;
+  // PostFilter runs right after the recorded cycle, in the same event: its victims are this attempt's.
+  const victims: string[] = [];
+  store.events.onRecord((_t, event, object, _node, detail) => {
+    if (record !== undefined && event === 'PodPreempted' && detail === `preempted by ${key}`) victims.push(object);
+  });
   const end = scenario.durationMs;
   while (record === undefined) {
     const t = sim.queue.peekTime();
@@ -47,6 +52,7 @@ export function explainPod(scenario: Scenario, pod: string, attempt = 1, options
   }
   const target = store.allPods.find((x) => podKey(x) === key);
   if (target && target.nominatedNodeName) record.nominatedNode = target.nominatedNodeName;
+  record.victims = victims;
   return record;
 }
 

@@ -88,6 +88,14 @@ export class FrameworkRuntime {
     if (opts.nominatedNode && this.filterOne(profile, state, pod, opts.nominatedNode, override) === null) {
       out.node = opts.nominatedNode;
       out.feasibleCount = 1;
+      if (rec) {
+        for (const e of rec.nodes) e.reason = `not evaluated (the nominated node ${opts.nominatedNode.name} passed first)`;
+        const e = this.recByName.get(opts.nominatedNode.name);
+        if (e) {
+          e.feasible = true;
+          e.reason = null;
+        }
+      }
       return this.finish(rec, out);
     }
     const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec, override);
