@@ -1,6 +1,7 @@
 /** Reads the `kind: Scenario` wrapper (apiVersion kubesim.io/v1alpha1). */
 import { ResourceNames } from '../cluster/resources.js';
 import { didYouMean } from '../core/errors.js';
+import { resolvePolicy } from '../scheduler/policies.js';
 import type { Reader } from './reader.js';
 import type { Collected } from './k8s/manifests.js';
 import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from './k8s/manifests.js';
@@ -40,6 +41,10 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   if (sched.child('config').present) out.schedulerConfigs.push({ value: sched.child('config').value, reader: sched.child('config') });
   const configFile = sched.child('configFile').str();
   if (configFile) ctx.includeFile(configFile, sched.child('configFile'), out);
+
+  const policy = sched.child('policy');
+  const policyName = policy.str();
+  if (policyName !== undefined) policy.guard(() => resolvePolicy(policyName, undefined)); // unknown names fail here, with a line
 
   const kubelet = spec.child('kubelet');
   kubelet.object(['podStartupDelay']);

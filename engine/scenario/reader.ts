@@ -135,6 +135,7 @@ export class Reader {
     if (!Number.isInteger(n)) return this.fail(`${n} is not a whole number`);
     const min = opts.min ?? Number.MIN_SAFE_INTEGER;
     const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+    if (n < min && max === Number.MAX_SAFE_INTEGER) return this.fail(`${n} must be at least ${min}`);
     if (n < min || n > max) return this.fail(`${n} is out of range ${min}..${max}`);
     return n;
   }
