@@ -26,6 +26,9 @@ function resolvePolicyAt(scenario: Scenario): void {
   }
 }
 
+/** Events simulated between two looks at the signal flag and the progress bar. */
+export const RUN_SLICE_EVENTS = 20_000;
+
 export interface RunFlags {
   seed?: number;
   until?: number;
@@ -49,6 +52,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });
   const report = new RunReport(outDir);
+  signals.cleanups.push(() => report.abort());
   const bar = new ProgressBar(scenario.name, scenario.durationMs);
   const wallStart = process.hrtime.bigint();
   try {
@@ -60,7 +64,8 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
       shouldStop: () => signals.received !== undefined,
       check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
-    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
+    // Small slices keep Ctrl-C responsive (a slice is well under a second even on a loaded machine).
+    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)), RUN_SLICE_EVENTS);
     bar.done();
     report.commit(result.summary, result.store);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
