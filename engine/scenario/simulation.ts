@@ -74,7 +74,7 @@ export class Simulation {
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
     const check = options.check;
-    this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, check === true ? {} : check) : undefined;
+    this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, { endMs: scenario.durationMs, ...(check === true ? {} : check) }) : undefined;
     this.addNodes();
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);
