@@ -1,5 +1,5 @@
 /** `kubesim run`: load, validate, simulate, write the reports atomically, print a summary. */
-import { mkdirSync } from 'node:fs';
+import { makeOutputDir } from './output-dir.js';
 import { join } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
 import { Simulation } from '../scenario/simulation.js';
@@ -50,7 +50,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   if (flags.policy) resolvePolicy(flags.policy, undefined);
   else resolvePolicyAt(scenario);
   const outDir = flags.out ?? join('out', scenario.name);
-  mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir);
   const report = new RunReport(outDir);
   signals.cleanups.push(() => report.abort());
   const bar = new ProgressBar(scenario.name, scenario.durationMs);

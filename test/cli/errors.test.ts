@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { EXIT, MAX_PRINTED_PROBLEMS, reportError } from '../../engine/cli/errors.js';
 import { SimError, SimErrors } from '../../engine/core/errors.js';
 import { cli, withFiles } from '../helpers.js';
@@ -18,6 +20,14 @@ describe('exit codes and error output', () => {
       let out = '';
       assert.equal(reportError(c.error, (s) => (out += s)), c.exit);
       if (!process.env.KUBESIM_DEBUG) assert.doesNotMatch(out, /\n\s+at /);
+    });
+  }
+
+  for (const out of ['/dev/null/x', '/proc/kubesim-out']) {
+    it(`an unusable --out ${out} is bad input (exit 2, a message), not a hang or an internal error`, { skip: !existsSync(out.split('/').slice(0, 2).join('/')) }, () => {
+      const r = spawnSync(process.execPath, ['bin/kubesim.js', 'run', 'scenarios/quickstart/scenario.yaml', '--out', out, '-q'], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, new RegExp(`cannot use output folder ${out}`));
     });
   }
 
