@@ -42,41 +42,41 @@ function arrivals(r: CapturedRun): string[] {
 }
 
 describe('properties of random scenarios', () => {
-  it(`invariants hold after every event (numRuns ${runs(150)})`, () => {
-    console.log(`property invariants: numRuns=${runs(150)} seed=${SEED}`);
-    fc.assert(fc.property(scenarioDoc, (doc) => void runText(toYaml(doc))), { numRuns: runs(150), seed: SEED });
+  it(`invariants hold after every event (numRuns ${runs(300)})`, () => {
+    console.log(`property invariants: numRuns=${runs(300)} seed=${SEED}`);
+    fc.assert(fc.property(scenarioDoc, (doc) => void runText(toYaml(doc))), { numRuns: runs(300), seed: SEED });
   });
 
-  it(`same seed -> identical events, time series and summary (numRuns ${runs(40)})`, () => {
-    console.log(`property determinism: numRuns=${runs(40)} seed=${SEED}`);
+  it(`same seed -> identical events, time series and summary (numRuns ${runs(80)})`, () => {
+    console.log(`property determinism: numRuns=${runs(80)} seed=${SEED}`);
     fc.assert(fc.property(scenarioDoc, (doc) => {
       const text = toYaml(doc);
       assert.deepEqual(fingerprint(runText(text)), fingerprint(runText(text)));
-    }), { numRuns: runs(40), seed: SEED });
+    }), { numRuns: runs(80), seed: SEED });
   });
 
-  it(`a different seed changes poisson arrivals (numRuns ${runs(40)})`, () => {
-    console.log(`property seeds: numRuns=${runs(40)} seed=${SEED}`);
+  it(`a different seed changes poisson arrivals (numRuns ${runs(80)})`, () => {
+    console.log(`property seeds: numRuns=${runs(80)} seed=${SEED}`);
     const poisson = scenarioDoc.filter((d) => d.spec.generators.some((g) => (g as { arrival: { type: string } }).arrival.type === 'poisson'));
     fc.assert(fc.property(poisson, (doc) => {
       const a = arrivals(runText(toYaml(withSeed(doc, 1))));
       const b = arrivals(runText(toYaml(withSeed(doc, 2))));
       fc.pre(a.length + b.length >= 2);
       assert.notDeepEqual(a, b);
-    }), { numRuns: runs(40), seed: SEED });
+    }), { numRuns: runs(80), seed: SEED });
   });
 
-  it(`a scenario re-dumped to YAML and reloaded runs identically (numRuns ${runs(40)})`, () => {
-    console.log(`property reload: numRuns=${runs(40)} seed=${SEED}`);
+  it(`a scenario re-dumped to YAML and reloaded runs identically (numRuns ${runs(80)})`, () => {
+    console.log(`property reload: numRuns=${runs(80)} seed=${SEED}`);
     fc.assert(fc.property(scenarioDoc, (doc) => {
       const text = toYaml(doc);
       const again = toYaml(parse(text));
       assert.deepEqual(fingerprint(runText(again)), fingerprint(runText(text)));
-    }), { numRuns: runs(40), seed: SEED });
+    }), { numRuns: runs(80), seed: SEED });
   });
 
-  it(`common random numbers: another policy sees the same arrivals and run times (numRuns ${runs(40)})`, () => {
-    console.log(`property crn: numRuns=${runs(40)} seed=${SEED}`);
+  it(`common random numbers: another policy sees the same arrivals and run times (numRuns ${runs(80)})`, () => {
+    console.log(`property crn: numRuns=${runs(80)} seed=${SEED}`);
     fc.assert(fc.property(scenarioDoc, (doc) => {
       const text = toYaml(doc);
       const a = runText(text);
@@ -85,7 +85,7 @@ describe('properties of random scenarios', () => {
       const runTimes = (r: CapturedRun): Map<string, number> => new Map(r.store.allPods.map((p) => [`${p.namespace}/${p.name}`, p.runDurationMs]));
       const ta = runTimes(a);
       for (const [name, ms] of runTimes(b)) if (ta.has(name)) assert.equal(ms, ta.get(name), name);
-    }), { numRuns: runs(40), seed: SEED });
+    }), { numRuns: runs(80), seed: SEED });
   });
 
   it('quickstart re-dumped to YAML (comments and flow style lost) runs identically', () => {
