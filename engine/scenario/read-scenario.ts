@@ -69,7 +69,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
     durationMs,
     sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
-    scheduler: { policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
+    scheduler: { policy: policyName ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,
     ...pick(out),

@@ -10,7 +10,12 @@ import { formatPath } from './source.js';
 
 export class Problems {
   readonly list: SimError[] = [];
+  private readonly seen = new Set<string>();
+  /** Adds a problem; the same problem at the same place (read twice by two readers) is kept once. */
   add(e: SimError): void {
+    const key = `${e.code}\u0000${e.format()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.list.push(e);
   }
   get empty(): boolean {

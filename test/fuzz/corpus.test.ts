@@ -35,6 +35,8 @@ describe('fuzz corpus: loadScenario', () => {
       assert.ok(error instanceof SimErrors, `expected SimErrors, got ${String(error)}`);
       assert.ok(error.message.includes(c.expect), error.message);
       for (const e of error.errors) assert.equal(badRejection(e, c.file), undefined);
+      const texts = error.errors.map((e) => e.format());
+      assert.equal(new Set(texts).size, texts.length, `a problem is reported twice:\n${texts.join('\n')}`);
     });
   }
 });

@@ -59,6 +59,9 @@ export function fuzzOne(text: string, dir: string, name = 'case.yaml'): Outcome 
       const bad = badRejection(err, file);
       if (bad) return { kind: 'crash', detail: bad, ms: ms() };
     }
-    return { kind: 'rejected', detail: errors[0]!.format(), ms: ms() };
+    const texts = errors.map((x) => x.format());
+    const dup = texts.find((t, i) => texts.indexOf(t) !== i);
+    if (dup) return { kind: 'crash', detail: `the same problem is reported twice: ${dup}`, ms: ms() };
+    return { kind: 'rejected', detail: texts[0]!, ms: ms() };
   }
 }
