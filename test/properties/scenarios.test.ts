@@ -36,9 +36,16 @@ function withSeed(doc: ScenarioDoc, seed: number): ScenarioDoc {
   return { ...doc, spec: { ...doc.spec, seed } };
 }
 
-/** Times of the objects created by generators (Pods or Jobs named g<i>-<n>). */
-function arrivals(r: CapturedRun): string[] {
-  return r.events.filter((e) => (e[1] === 'PodCreated' || e[1] === 'JobCreated') && /^default\/g\d+-\d+$/.test(String(e[2]))).map((e) => `${e[0]} ${e[2]}`);
+/** Times of the objects created by generators (Pods or Jobs named g<i>-<n>), optionally of some generators only. */
+function arrivals(r: CapturedRun, only?: readonly string[]): string[] {
+  return r.events
+    .filter((e) => (e[1] === 'PodCreated' || e[1] === 'JobCreated') && /^default\/g\d+-\d+$/.test(String(e[2])))
+    .filter((e) => !only || only.includes(String(e[2]).replace(/^default\/(g\d+)-\d+$/, '$1')))
+    .map((e) => `${e[0]} ${e[2]}`);
+}
+
+function poissonGenerators(doc: ScenarioDoc): string[] {
+  return (doc.spec.generators as { name: string; arrival: { type: string } }[]).filter((g) => g.arrival.type === 'poisson').map((g) => g.name);
 }
 
 describe('properties of random scenarios', () => {
@@ -57,11 +64,11 @@ describe('properties of random scenarios', () => {
 
   it(`a different seed changes poisson arrivals (numRuns ${runs(80)})`, () => {
     console.log(`property seeds: numRuns=${runs(80)} seed=${SEED}`);
-    const poisson = scenarioDoc.filter((d) => d.spec.generators.some((g) => (g as { arrival: { type: string } }).arrival.type === 'poisson'));
+    const poisson = scenarioDoc.filter((d) => poissonGenerators(d).length > 0);
     fc.assert(fc.property(poisson, (doc) => {
-      const a = arrivals(runText(toYaml(withSeed(doc, 1))));
-      const b = arrivals(runText(toYaml(withSeed(doc, 2))));
-      fc.pre(a.length + b.length >= 2);
+      const a = arrivals(runText(toYaml(withSeed(doc, 1))), poissonGenerators(doc));
+      const b = arrivals(runText(toYaml(withSeed(doc, 2))), poissonGenerators(doc));
+      fc.pre(a.length + b.length >= 1);
       assert.notDeepEqual(a, b);
     }), { numRuns: runs(80), seed: SEED });
   });
