@@ -60,13 +60,18 @@ export class AtomicCsv implements RowSink {
 /** Writes a whole small file atomically (temp name, then rename). */
 export function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // never leave a half-written temporary file behind
+    throw e;
   }
-  renameSync(tmp, path);
 }
 
 export function csvText(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {

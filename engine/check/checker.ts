@@ -18,6 +18,8 @@ export interface CheckOptions {
   /** Or sweep once per `everyMs` of simulated time (first event at or after each multiple). */
   everyMs?: number;
   settleMs?: number;
+  /** End of the run (sweeps from then on are thorough). */
+  endMs?: number;
   invariants?: readonly Invariant[];
 }
 
@@ -45,7 +47,7 @@ export class InvariantChecker {
     wiring: CheckWiring,
     private readonly options: CheckOptions = {},
   ) {
-    this.ctx = { store, sim, enforcedFilters: wiring.enforcedFilters, convergence: wiring.convergence, lastDisturbanceMs: 0, settleMs: options.settleMs ?? DEFAULT_CHECK.settleMs };
+    this.ctx = { store, sim, enforcedFilters: wiring.enforcedFilters, convergence: wiring.convergence, lastDisturbanceMs: 0, settleMs: options.settleMs ?? DEFAULT_CHECK.settleMs, endMs: options.endMs ?? Number.POSITIVE_INFINITY };
     store.events.onRecord((timeMs, event, object, node, detail) => {
       if (timeMs < this.lastRecordMs || timeMs !== store.now) {
         this.fail({ invariant: 'time-monotonic', object: `${event} ${object}`, message: `recorded at ${timeMs} ms at simulated time ${store.now} ms, after a record at ${this.lastRecordMs} ms` });

@@ -46,6 +46,8 @@ export interface CheckContext {
   /** Simulated ms of the last disturbance (node change, fault, pod failure); convergence waits settleMs after it. */
   lastDisturbanceMs: number;
   readonly settleMs: number;
+  /** Simulated end of the run: sweeps at or after it are thorough (full recounts). */
+  readonly endMs: number;
 }
 
 /** A sweep over the whole state, run at the checker's cadence; returns the first violation found. */

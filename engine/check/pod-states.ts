@@ -8,6 +8,8 @@ import type { Pod } from '../cluster/pod.js';
 
 export const POD_STATES = ['pending', 'running', 'terminating', 'succeeded', 'failed', 'deleted'] as const;
 export type PodState = (typeof POD_STATES)[number];
+/** The first LIVE_STATES states are those of pods neither terminal nor removed. */
+export const LIVE_STATES = 3;
 const INDEX: Readonly<Record<PodState, number>> = { pending: 0, running: 1, terminating: 2, succeeded: 3, failed: 4, deleted: 5 };
 
 export function podState(p: Pod): PodState {

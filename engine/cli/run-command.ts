@@ -1,5 +1,5 @@
 /** `kubesim run`: load, validate, simulate, write the reports atomically, print a summary. */
-import { mkdirSync } from 'node:fs';
+import { makeOutputDir } from './output-dir.js';
 import { join } from 'node:path';
 import { Simulation } from '../scenario/simulation.js';
 import { RunReport } from '../../reports/run-report.js';
@@ -10,6 +10,9 @@ import { ProgressBar } from './progress.js';
 import { printSummary } from './print-summary.js';
 import { prepareRun } from './prepare.js';
 import type { Signals } from './signals.js';
+
+/** Events simulated between two looks at the signal flag and the progress bar. */
+export const RUN_SLICE_EVENTS = 20_000;
 
 export interface RunFlags {
   seed?: number;
@@ -27,8 +30,9 @@ export interface RunFlags {
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
   const { scenario, options } = await prepareRun(file, flags); // validates everything before any output exists
   const outDir = flags.out ?? join('out', scenario.name);
-  mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir);
   const report = new RunReport(outDir);
+  signals.cleanups.push(() => report.abort());
   const bar = new ProgressBar(scenario.name, scenario.durationMs);
   const wallStart = process.hrtime.bigint();
   try {
@@ -41,7 +45,8 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
       shouldStop: () => signals.received !== undefined,
       check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
-    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
+    // Small slices keep Ctrl-C responsive (a slice is well under a second even on a loaded machine).
+    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)), RUN_SLICE_EVENTS);
     bar.done();
     report.commit(result.summary, result.store, result.workloads);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;

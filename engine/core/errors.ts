@@ -58,7 +58,7 @@ export const MESSAGE_LIMITS = Object.freeze({ quotedChars: 60, messageChars: 400
 /** Shortens long quoted tokens ("xxxx…" (200000 characters)) and caps the whole text. */
 export function clip(text: string): string {
   const q = MESSAGE_LIMITS.quotedChars;
-  let out = text.replace(/"([^"\n]*)"/g, (m, t: string) => (t.length > q ? `"${t.slice(0, q)}…" (${t.length} characters)` : m));
+  let out = text.replace(/"([^"\n]*)"/g, (m, t: string) => (t.length > q && !t.endsWith('…') ? `"${t.slice(0, q)}…" (${t.length} characters)` : m));
   if (out.length > MESSAGE_LIMITS.messageChars) out = `${out.slice(0, MESSAGE_LIMITS.messageChars)}… (${out.length - MESSAGE_LIMITS.messageChars} more characters)`;
   return out;
 }

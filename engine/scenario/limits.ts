@@ -13,6 +13,9 @@ export interface Limits {
   maxPods: number;
 }
 
+/** Time-series samples per run (each is a scheduled event and a timeseries.csv row). */
+export const MAX_SAMPLES = 1_000_000;
+
 /** Defaults from SCENARIO_LIMITS (read-scenario.ts); --max-nodes / --max-pods raise them. */
 export function defaultLimits(): Limits {
   return { maxNodes: SCENARIO_LIMITS.maxNodes, maxPods: SCENARIO_LIMITS.maxGeneratedPods };
@@ -49,6 +52,10 @@ export function checkLimits(s: Scenario, limits: Limits = defaultLimits()): void
   const pods = estimatePods(s);
   if (pods > limits.maxPods) {
     problems.push(new SimError('E_LIMIT', `the scenario is expected to create about ${pods} pods, more than the limit of ${limits.maxPods}`, { location: { file: s.file }, hint: `shorten spec.duration, slow the generators, or raise the limit with --max-pods ${pods}` }));
+  }
+  const samples = Math.floor(s.durationMs / Math.max(1, s.sampleIntervalMs)) + 1;
+  if (samples > MAX_SAMPLES) {
+    problems.push(new SimError('E_LIMIT', `spec.sampleInterval ${s.sampleIntervalMs} ms over spec.duration ${s.durationMs} ms gives ${samples} samples, more than the limit of ${MAX_SAMPLES}`, { location: { file: s.file }, hint: `use a sampleInterval of at least ${Math.ceil(s.durationMs / (MAX_SAMPLES - 1))} ms` }));
   }
   if (problems.length > 0) throw new SimErrors(problems);
 }

@@ -3,10 +3,10 @@
  * manifests such as `kubectl get nodes,pods -A -o yaml` output), include manifest files relative to it,
  * cross-check references, and report every problem at once.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SimError, SimErrors } from '../core/errors.js';
-import { AggregateSimError, parseSource } from './source.js';
+import { AggregateSimError, SOURCE_LIMITS, parseSource } from './source.js';
 import type { SourceDoc } from './source.js';
 import { Problems, Reader } from './reader.js';
 import type { Collected } from './k8s/manifests.js';
@@ -25,6 +25,10 @@ import { applyOverrides } from './overrides.js';
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
   try {
+    // Devices (/dev/zero), FIFOs and huge files are refused before reading: reading them never ends or exhausts memory.
+    const st = statSync(file);
+    if (st.isFile() && st.size > SOURCE_LIMITS.maxBytes) throw Object.assign(new Error(`it is ${st.size} bytes, more than the ${SOURCE_LIMITS.maxBytes} byte limit`), { code: 'ETOOBIG' });
+    if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error('it is not a regular file'), { code: 'ENOTREG' });
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

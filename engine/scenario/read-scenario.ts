@@ -54,6 +54,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const configFile = sched.child('configFile').str();
   if (configFile) ctx.includeFile(configFile, sched.child('configFile'), out);
 
+
   const kubelet = spec.child('kubelet');
   kubelet.object(['podStartupDelay']);
 

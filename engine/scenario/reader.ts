@@ -10,7 +10,12 @@ import { formatPath } from './source.js';
 
 export class Problems {
   readonly list: SimError[] = [];
+  private readonly seen = new Set<string>();
+  /** Adds a problem; the same problem at the same place (read twice by two readers) is kept once. */
   add(e: SimError): void {
+    const key = `${e.code}\u0000${e.format()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.list.push(e);
   }
   get empty(): boolean {
@@ -135,6 +140,7 @@ export class Reader {
     if (!Number.isInteger(n)) return this.fail(`${n} is not a whole number`);
     const min = opts.min ?? Number.MIN_SAFE_INTEGER;
     const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+    if (n < min && max === Number.MAX_SAFE_INTEGER) return this.fail(`${n} must be at least ${min}`);
     if (n < min || n > max) return this.fail(`${n} is out of range ${min}..${max}`);
     return n;
   }

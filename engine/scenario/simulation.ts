@@ -118,7 +118,7 @@ export class Simulation {
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
     const check = options.check;
-    this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, check === true ? {} : check) : undefined;
+    this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, { endMs: scenario.durationMs, ...(check === true ? {} : check) }) : undefined;
     this.store.reserveUids(maxScenarioUid(scenario)); // owner uids from the scenario and the store must not collide
     this.addNodes();
     for (const rs of scenario.replicaSets) this.failures.trackWorkload(replicaSets.addReplicaSet(rs).meta.uid, `ReplicaSet/${rs.meta.name}`, rs.replicas);

@@ -113,4 +113,19 @@ describe('walking skeleton simulation', () => {
     assert.deepEqual(a.timeseries, b.timeseries);
     assert.deepEqual(a.summary, b.summary);
   });
+
+  it('with no nodes at all, a pod is retried on the error backoff (10 s), never in a loop at one instant (found by fuzzing)', () => {
+    const run = runText(`apiVersion: v1
+kind: Pod
+metadata: {name: lonely}
+spec: {containers: [{name: c}]}
+`);
+    const attempts = eventsNamed(run, 'PodUnschedulable').map((r) => Number(r[0]));
+    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
+    // Backoff 1, 2, 4, 8, then 10 s, released on the whole-second ticks of the backoff flush.
+    assert.ok(gaps.every((g) => g >= 1 && g <= 11), `gaps ${gaps.slice(0, 8).join(', ')}`);
+    assert.ok(gaps.slice(4).every((g) => g >= 9), 'the backoff reaches its 10 s cap');
+    assert.ok(attempts.length > 300 && attempts.length < 400, `${attempts.length} attempts in an hour`);
+  });
 });
+

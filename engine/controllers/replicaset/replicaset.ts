@@ -12,12 +12,15 @@ import type { ClusterStore } from '../../cluster/store.js';
 import type { Deployment, ReplicaSet } from '../../cluster/workloads.js';
 import type { Simulator } from '../../core/simulator.js';
 import { activePodsWithRanks } from './ranking.js';
+import { FailureBackoff } from '../helper/failure-backoff.js';
 
 interface RsState {
   rs: ReplicaSet;
   pods: Set<Pod>;
   created: number;
   syncPending: boolean;
+  /** Replacements of pods that failed on their own wait (helper/failure-backoff.ts). */
+  backoff: FailureBackoff;
 }
 
 export class ReplicaSetController {
@@ -32,7 +35,9 @@ export class ReplicaSetController {
       const owner = pod.owner;
       if (owner?.kind !== 'ReplicaSet') return;
       const st = this.sets.get(owner.uid);
-      if (st) this.enqueue(st);
+      if (!st) return;
+      if (type === 'PodPhaseChanged') st.backoff.note(pod, this.sim.now);
+      this.enqueue(st);
     });
   }
 
@@ -50,7 +55,7 @@ export class ReplicaSetController {
   }
 
   addReplicaSet(rs: ReplicaSet): ReplicaSet {
-    const st: RsState = { rs, pods: new Set(), created: 0, syncPending: false };
+    const st: RsState = { rs, pods: new Set(), created: 0, syncPending: false, backoff: new FailureBackoff() };
     this.sets.set(rs.meta.uid, st);
     this.store.controllerScales.set(rs.meta.uid, rs.replicas);
     this.enqueue(st);
@@ -74,7 +79,7 @@ export class ReplicaSetController {
   private enqueue(st: RsState): void {
     if (st.syncPending) return;
     st.syncPending = true;
-    this.sim.at(this.sim.now, () => this.sync(st), undefined, EVENT_PRIORITY.controller);
+    this.sim.at(Math.max(this.sim.now, st.backoff.notBeforeMs), () => this.sync(st), undefined, EVENT_PRIORITY.controller);
   }
 
   private sync(st: RsState): void {

@@ -14,6 +14,7 @@ import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { StatefulSet } from '../../cluster/workloads.js';
 import type { Simulator } from '../../core/simulator.js';
+import { FailureBackoff } from '../helper/failure-backoff.js';
 
 /** Labels the controller puts on every member (k8s.io/api/apps/v1 types.go). */
 export const LABEL_STS_POD_NAME = 'statefulset.kubernetes.io/pod-name';
@@ -24,6 +25,8 @@ interface StsState {
   syncPending: boolean;
   /** One past the highest ordinal ever created: members above replicas-1 are found below it. */
   ordinalLimit: number;
+  /** Recreating members that failed on their own waits (helper/failure-backoff.ts). */
+  backoff: FailureBackoff;
 }
 
 export class StatefulSetController {
@@ -36,12 +39,14 @@ export class StatefulSetController {
     store.events.onPod((type, pod) => {
       if (pod.owner?.kind !== 'StatefulSet' || type === 'PodAdded') return;
       const st = this.sets.get(pod.owner.uid);
-      if (st) this.enqueue(st);
+      if (!st) return;
+      if (type === 'PodPhaseChanged') st.backoff.note(pod, this.sim.now);
+      this.enqueue(st);
     });
   }
 
   addStatefulSet(sts: StatefulSet): void {
-    const st: StsState = { sts, syncPending: false, ordinalLimit: 0 };
+    const st: StsState = { sts, syncPending: false, ordinalLimit: 0, backoff: new FailureBackoff() };
     this.sets.set(sts.meta.uid, st);
     this.store.controllerScales.set(sts.meta.uid, sts.replicas);
     this.enqueue(st);
@@ -62,7 +67,7 @@ export class StatefulSetController {
   private enqueue(st: StsState): void {
     if (st.syncPending) return;
     st.syncPending = true;
-    this.sim.at(this.sim.now, () => this.sync(st), undefined, EVENT_PRIORITY.controller);
+    this.sim.at(Math.max(this.sim.now, st.backoff.notBeforeMs), () => this.sync(st), undefined, EVENT_PRIORITY.controller);
   }
 
   private member(sts: StatefulSet, ordinal: number): Pod | undefined {

@@ -132,6 +132,7 @@ function withDuration(template: Reader, spec: PodSpec, annotations: Record<strin
 function readPod(r: Reader, out: Collected): void {
   const meta = objectMeta(r, out, 'Pod');
   r.child('status'); // status of a dumped pod is ignored: bound pods (spec.nodeName) are taken as Running.
+  if (!r.child('spec').present) r.fail('missing required field "spec"', 'add spec: {containers: [{name: app, image: ...}]}');
   const spec = withDuration(r, readPodSpec(r.child('spec'), { resources: out.resources, specs: out.specs }), meta.annotations);
   out.pods.push({ meta, spec });
 }

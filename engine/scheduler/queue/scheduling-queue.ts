@@ -13,7 +13,7 @@ import type { ClusterEvent } from './cluster-events.js';
 import { isEventRelevant } from './cluster-events.js';
 import { LazyHeap } from './lazy-heap.js';
 
-export type QueueName = 'activeQ' | 'backoffQ' | 'unschedulablePods' | 'inFlight' | 'none';
+export type QueueName = 'activeQ' | 'backoffQ' | 'errorBackoffQ' | 'unschedulablePods' | 'inFlight' | 'none';
 
 export interface QueuedPodInfo {
   pod: Pod;
@@ -34,6 +34,8 @@ export interface QueueConfig extends BackoffConfig {
 export class SchedulingQueue {
   private readonly activeQ = new LazyHeap<QueuedPodInfo>();
   private readonly backoffQ = new LazyHeap<QueuedPodInfo>();
+  /** Pods whose last attempt ended in an error, not a plugin's rejection (v1.33 split it out); never popped early. */
+  private readonly errorBackoffQ = new LazyHeap<QueuedPodInfo>();
   /** In insertion order, which is timestamp order: every (re)insert deletes first. */
   private readonly unschedulablePods = new Map<number, QueuedPodInfo>();
   private readonly byUid = new Map<number, QueuedPodInfo>();
@@ -58,7 +60,7 @@ export class SchedulingQueue {
   }
 
   get backoffLength(): number {
-    return this.backoffQ.size;
+    return this.backoffQ.size + this.errorBackoffQ.size;
   }
 
   get unschedulableLength(): number {
@@ -67,7 +69,7 @@ export class SchedulingQueue {
 
   /** Pods waiting in any sub-queue (for metrics). */
   get pendingCount(): number {
-    return this.activeQ.size + this.backoffQ.size + this.unschedulablePods.size;
+    return this.activeQ.size + this.backoffQ.size + this.errorBackoffQ.size + this.unschedulablePods.size;
   }
 
   /** Whether Pop would return a pod now (activeQ, or backoffQ with SchedulerPopFromBackoffQ). */
@@ -150,6 +152,7 @@ export class SchedulingQueue {
     if (info === undefined) return;
     if (info.where === 'activeQ') this.activeQ.invalidate(info);
     else if (info.where === 'backoffQ') this.backoffQ.invalidate(info);
+    else if (info.where === 'errorBackoffQ') this.errorBackoffQ.invalidate(info);
     else if (info.where === 'unschedulablePods') this.unschedulablePods.delete(pod.uid);
     if (this.inFlight === info) this.inFlight = undefined;
     info.where = 'none';
@@ -191,10 +194,13 @@ export class SchedulingQueue {
     const expiry = this.backoffExpiry(info);
     let activated: boolean;
     if (isBackingOff(expiry, this.sim.now, this.config)) {
-      info.where = 'backoffQ';
-      this.backoffQ.push(info, expiry, -info.pod.spec.priority, info.timestampMs);
+      // No rejecting plugin means the attempt ended in an error (e.g. no nodes at all): errorBackoffQ,
+      // which Pop never takes from early.
+      const error = info.unschedulablePlugins.size === 0;
+      info.where = error ? 'errorBackoffQ' : 'backoffQ';
+      (error ? this.errorBackoffQ : this.backoffQ).push(info, expiry, -info.pod.spec.priority, info.timestampMs);
       this.armBackoffTimer();
-      activated = this.config.popFromBackoffQ;
+      activated = !error && this.config.popFromBackoffQ;
     } else {
       this.moveToActiveQ(info);
       activated = true;
@@ -211,9 +217,11 @@ export class SchedulingQueue {
   // ---- timers ----
 
   private armBackoffTimer(): void {
-    const head = this.backoffQ.peek();
-    if (head === undefined) return;
-    const at = backoffReleaseTickMs(this.backoffExpiry(head), this.config);
+    const a = this.backoffQ.peek();
+    const b = this.errorBackoffQ.peek();
+    if (a === undefined && b === undefined) return;
+    const expiry = Math.min(a ? this.backoffExpiry(a) : Infinity, b ? this.backoffExpiry(b) : Infinity);
+    const at = backoffReleaseTickMs(expiry, this.config);
     if (this.backoffTimer !== undefined && !this.backoffTimer.cancelled && this.backoffTimer.time <= at) return;
     if (this.backoffTimer !== undefined) this.sim.cancel(this.backoffTimer);
     this.backoffTimer = this.sim.at(Math.max(at, this.sim.now), () => this.flushBackoffQCompleted(), undefined, this.timerPriority);
@@ -223,12 +231,14 @@ export class SchedulingQueue {
   private flushBackoffQCompleted(): void {
     this.backoffTimer = undefined;
     let moved = false;
-    for (;;) {
-      const head = this.backoffQ.peek();
-      if (head === undefined || isBackingOff(this.backoffExpiry(head), this.sim.now, this.config)) break;
-      this.backoffQ.pop();
-      this.moveToActiveQ(head);
-      moved = true;
+    for (const q of [this.backoffQ, this.errorBackoffQ]) {
+      for (;;) {
+        const head = q.peek();
+        if (head === undefined || isBackingOff(this.backoffExpiry(head), this.sim.now, this.config)) break;
+        q.pop();
+        this.moveToActiveQ(head);
+        moved = true;
+      }
     }
     this.armBackoffTimer();
     if (moved) this.onActivated();
