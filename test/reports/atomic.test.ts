@@ -12,10 +12,10 @@ describe('atomic report files', () => {
   it('while a run is in progress only *.tmp-<pid> files exist; commit renames every report into place', () => {
     const dir = tempDir();
     const report = new RunReport(dir);
-    const sim = new Simulation(loadScenario('scenarios/quickstart/scenario.yaml'), { events: report.events, timeseries: report.timeseries });
+    const sim = new Simulation(loadScenario('scenarios/quickstart/scenario.yaml'), { events: report.events, timeseries: report.timeseries, zones: report.zones });
     const result = sim.run();
-    assert.deepEqual(readdirSync(dir).sort(), [`events.csv.tmp-${process.pid}`, `timeseries.csv.tmp-${process.pid}`]);
-    report.commit(result.summary, result.store);
+    assert.deepEqual(readdirSync(dir).sort(), [`events.csv.tmp-${process.pid}`, `timeseries.csv.tmp-${process.pid}`, `zones.csv.tmp-${process.pid}`]);
+    report.commit(result.summary, result.store, result.workloads);
     assert.deepEqual(readdirSync(dir).sort(), [...REPORT_FILES].sort());
   });
 

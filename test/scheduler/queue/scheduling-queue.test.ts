@@ -47,12 +47,13 @@ describe('after a failed attempt', () => {
     assert.equal(q.where(p), 'unschedulablePods');
   });
 
-  it('a pod that failed with an error (no rejecting plugin) goes to backoffQ', () => {
+  it('a pod that failed with an error (no rejecting plugin) goes to errorBackoffQ, which Pop never takes from early', () => {
     const { q } = queue();
     const p = pod('a');
     q.add(p);
     q.addUnschedulable(q.pop()!, new Set());
-    assert.equal(q.where(p), 'backoffQ');
+    assert.equal(q.where(p), 'errorBackoffQ');
+    assert.equal(q.pop(), undefined);
   });
 
   it('in-flight rule: a relevant event during the attempt sends the pod to backoffQ, not the pool', () => {
