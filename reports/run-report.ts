@@ -11,6 +11,8 @@ import type { Cell } from '../engine/metrics/sink.js';
 import { POD_COLUMNS, SUMMARY_COLUMNS, podRow } from '../engine/metrics/summary.js';
 import { TIMESERIES_COLUMNS } from '../engine/metrics/timeseries.js';
 import { AtomicCsv, writeAtomic, csvText } from './csv.js';
+import { ALLOC_CURVE_COLUMNS } from '../engine/metrics/alloc-curve.js';
+import type { AllocCurve } from '../engine/metrics/alloc-curve.js';
 
 export const REPORT_FILES = ['summary.csv', 'timeseries.csv', 'pods.csv', 'events.csv'] as const;
 
@@ -24,7 +26,8 @@ export class RunReport {
     this.timeseries = new AtomicCsv(join(dir, 'timeseries.csv'), TIMESERIES_COLUMNS);
   }
 
-  commit(summary: Record<string, Cell>, store: ClusterStore): void {
+  /** alloc_curve.csv is written only for clusters with GPUs (docs/gpu-and-traces.md). */
+  commit(summary: Record<string, Cell>, store: ClusterStore, allocCurve?: AllocCurve): void {
     const pods = new AtomicCsv(join(this.dir, 'pods.csv'), POD_COLUMNS);
     try {
       for (const p of store.allPods) pods.write(podRow(store, p));
@@ -35,6 +38,7 @@ export class RunReport {
     this.events.commit();
     this.timeseries.commit();
     pods.commit();
+    if (allocCurve && allocCurve.capacity > 0) writeAtomic(join(this.dir, 'alloc_curve.csv'), csvText(ALLOC_CURVE_COLUMNS, allocCurve.rows()));
     writeAtomic(join(this.dir, 'summary.csv'), csvText(SUMMARY_COLUMNS, [SUMMARY_COLUMNS.map((c) => summary[c] ?? '')]));
   }
 

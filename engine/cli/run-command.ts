@@ -38,7 +38,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
     });
     const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
     bar.done();
-    report.commit(result.summary, result.store);
+    report.commit(result.summary, result.store, result.allocCurve);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
     const perf = {
       scenario: scenario.name,
@@ -56,7 +56,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
     if (!flags.quiet) {
       printSummary(result.summary, (s) => process.stdout.write(s));
       process.stdout.write(`\nwall ${formatDuration(Math.round(wallMs))}, ${perf.events.toLocaleString('en-US')} events (${perf.events_per_s.toLocaleString('en-US')}/s), ${perf.speedup.toLocaleString('en-US')}x real time, peak RSS ${perf.peak_rss_mib} MiB\n`);
-      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv (perf.json: wall-clock figures)\n`);
+      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv${result.allocCurve.capacity > 0 ? ' alloc_curve.csv' : ''} (perf.json: wall-clock figures)\n`);
     }
     if (!result.complete) {
       process.stderr.write(`kubesim: stopped by ${signals.received} at simulated ${formatDuration(result.simTimeMs)}; reports written and marked incomplete\n`);

@@ -1,5 +1,6 @@
 /** summary.csv (one row per run) and pods.csv (one row per pod), computed from a finished run. */
 import type { Pod } from '../cluster/pod.js';
+import { isTerminal } from '../cluster/pod.js';
 import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
 import type { Cell } from './sink.js';
@@ -9,6 +10,7 @@ export const SUMMARY_COLUMNS = [
   'scenario', 'policy', 'seed', 'sim_time_s', 'complete', 'nodes', 'pods_created', 'pods_scheduled', 'pods_pending_end', 'pods_running_end',
   'pods_succeeded', 'pods_failed', 'scheduling_attempts', 'sched_latency_p50_s', 'sched_latency_p90_s', 'sched_latency_p99_s',
   'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
+  'gpu_capacity', 'gpu_alloc_mean', 'gpu_alloc_end', 'gpu_alloc_x100', 'gpu_alloc_x130', 'gpu_frag_x100',
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
@@ -22,6 +24,33 @@ export interface SummaryInput {
   attempts: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
+  /** GPU figures (docs/gpu-and-traces.md); absent or capacity 0 leaves the gpu_* cells empty. */
+  gpu?: SummaryGpu;
+}
+
+export interface SummaryGpu {
+  /** GPUs in the cluster (capacity the alloc curve is relative to). */
+  capacityGpus: number;
+  ratios: readonly number[];
+  /** Allocated / capacity at the end (0..1). */
+  allocEnd: number;
+  /** alloc_curve values (percent) at x = 100 and 130, fragmentation % at x = 100. */
+  allocX100: number | undefined;
+  allocX130: number | undefined;
+  fragX100: number | undefined;
+}
+
+function gpuCells(g: SummaryGpu | undefined): Record<'gpu_capacity' | 'gpu_alloc_mean' | 'gpu_alloc_end' | 'gpu_alloc_x100' | 'gpu_alloc_x130' | 'gpu_frag_x100', Cell> {
+  const pct = (v: number | undefined): Cell => (v === undefined ? '' : v.toFixed(2));
+  if (!g || g.capacityGpus === 0) return { gpu_capacity: 0, gpu_alloc_mean: '', gpu_alloc_end: '', gpu_alloc_x100: '', gpu_alloc_x130: '', gpu_frag_x100: '' };
+  return {
+    gpu_capacity: g.capacityGpus,
+    gpu_alloc_mean: fixed(mean(g.ratios)),
+    gpu_alloc_end: fixed(g.allocEnd),
+    gpu_alloc_x100: pct(g.allocX100),
+    gpu_alloc_x130: pct(g.allocX130),
+    gpu_frag_x100: pct(g.fragX100),
+  };
 }
 
 function seconds(ms: number): string {
@@ -43,7 +72,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
   let failed = 0;
   for (const p of store.allPods) {
     if (p.scheduledMs >= 0) scheduled++;
-    if (p.nodeIndex < 0 && !p.removed) pending++;
+    if (p.nodeIndex < 0 && !p.removed && !isTerminal(p)) pending++;
     if (p.phase === 'Running' && !p.removed) running++;
     if (p.phase === 'Succeeded') succeeded++;
     if (p.phase === 'Failed') failed++;
@@ -70,6 +99,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     sched_latency_max_s: pct(100),
     cpu_alloc_mean: fixed(mean(s.cpuRatios)),
     mem_alloc_mean: fixed(mean(s.memRatios)),
+    ...gpuCells(s.gpu),
   };
 }
 

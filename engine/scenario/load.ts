@@ -63,7 +63,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
-    const read = readScenario(Reader.root(first, problems), { includeFile });
+    const read = readScenario(Reader.root(first, problems), { includeFile, baseDir: base });
     const { collected: c, ...rest } = read;
     collected = c;
     scenario = { ...rest, file };

@@ -7,10 +7,15 @@ import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from
 import { readMeta, readStringMap, readTypeMeta } from './k8s/meta.js';
 import type { Arrival, Generator, NodePool, Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
+import { readTraceSource } from './traces/alibaba-gpu-2023.js';
+import { internTraceResources } from './traces/replay.js';
+import { GPU_MODEL_LABEL, GPU_RESOURCE } from '../cluster/gpu.js';
+import { TIE_BREAKS, UNSCHEDULABLE_POD_MODES } from '../scheduler/node-rank.js';
+import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 
 export const SCENARIO_API_VERSION = 'kubesim.io/v1alpha1';
 
-const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators'];
+const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators', 'source'];
 
 /** Limits on what one scenario may expand into (hardening); raise them with --max-nodes / --max-pods. */
 export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 };
@@ -18,6 +23,8 @@ export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 
 export interface ReadContext {
   /** Reads a manifest file named in spec.manifestFiles (resolved by the loader). */
   includeFile(path: string, from: Reader, out: Collected): void;
+  /** Folder of the scenario file: trace paths in spec.source are relative to it. */
+  baseDir?: string;
 }
 
 export function emptyCollected(): Collected {
@@ -34,7 +41,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const out = emptyCollected();
 
   const sched = spec.child('scheduler');
-  sched.object(['policy', 'config', 'configFile']);
+  sched.object(['policy', 'config', 'configFile', 'tieBreak', 'unschedulablePods']);
   if (sched.child('config').present) out.schedulerConfigs.push({ value: sched.child('config').value, reader: sched.child('config') });
   const configFile = sched.child('configFile').str();
   if (configFile) ctx.includeFile(configFile, sched.child('configFile'), out);
@@ -53,18 +60,27 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   }
   const durationMs = spec.child('duration').duration() ?? DEFAULT_SCENARIO.durationMs;
   const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs));
+  const source = readTraceSource(spec.child('source'), ctx.baseDir ?? '.');
+  if (source) internTraceResources(out.resources);
   for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
   return {
     name: meta.name,
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
     durationMs,
     sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
-    scheduler: { policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined },
+    scheduler: {
+      policy: sched.child('policy').str() ?? DEFAULT_SCENARIO.policy,
+      config: undefined,
+      configFile: undefined,
+      tieBreak: sched.child('tieBreak').str({ oneOf: TIE_BREAKS }) as TieBreak | undefined,
+      unschedulablePods: sched.child('unschedulablePods').str({ oneOf: UNSCHEDULABLE_POD_MODES }) as UnschedulablePods | undefined,
+    },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,
     ...pick(out),
     generators,
     resources: out.resources,
+    ...(source ? { source } : {}),
     collected: out,
   };
 }
@@ -79,19 +95,31 @@ function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' |
 }
 
 function readPool(r: Reader, out: Collected): NodePool {
-  r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints'], [], ['pool', 'count', 'allocatable']);
+  r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints', 'gpus'], [], ['pool', 'count', 'allocatable']);
   const zones = r.child('zones').items().map((z) => z.str() ?? '');
   if (r.child('zones').present && zones.length === 0) r.child('zones').fail('zones is empty', 'list at least one zone or drop the field');
   const allocatable = readAllocatable(r.child('allocatable'), out);
   if (r.child('allocatable').present && !allocatable.has('pods')) allocatable.set('pods', 110); // kubelet maxPods default
+  const gpus = readPoolGpus(r.child('gpus'), out);
+  if (gpus) allocatable.set(GPU_RESOURCE, gpus.count);
   return {
     pool: r.child('pool').name() ?? '',
     count: r.child('count').int({ required: true, min: 0, max: SCENARIO_LIMITS.maxNodes }) ?? 0,
     zones,
     allocatable,
-    labels: readStringMap(r.child('labels')),
+    labels: gpus?.model ? { ...readStringMap(r.child('labels')), [GPU_MODEL_LABEL]: gpus.model } : readStringMap(r.child('labels')),
     taints: readTaints(r.child('taints')),
   };
+}
+
+/** A pool's `gpus: {count, model}`: allocatable nvidia.com/gpu and the kubesim.io/gpu-model label. */
+function readPoolGpus(r: Reader, out: Collected): { count: number; model: string } | undefined {
+  if (!r.present) return undefined;
+  r.object(['count', 'model'], [], ['count']);
+  const count = r.child('count').int({ required: true, min: 0, max: 64 });
+  if (count === undefined) return undefined;
+  out.resources.intern(GPU_RESOURCE);
+  return { count, model: r.child('model').str() ?? '' };
 }
 
 function readArrival(r: Reader): Arrival | undefined {

@@ -24,6 +24,9 @@ import { startGenerator } from './generators.js';
 import { drawRunDuration } from './run-duration.js';
 import { poolNodeName } from './read-scenario.js';
 import type { Scenario } from './types.js';
+import { AllocCurve } from '../metrics/alloc-curve.js';
+import { schedulerOptionsFor, workloadTypicalPods } from './gpu-setup.js';
+import { startTrace } from './traces/replay.js';
 
 export interface RunOptions {
   /** Overrides the scenario's policy (a built-in name). */
@@ -39,6 +42,8 @@ export interface RunOptions {
 export interface RunResult {
   summary: Record<(typeof SUMMARY_COLUMNS)[number], Cell>;
   store: ClusterStore;
+  /** GPU allocation vs arrived demand (alloc_curve.csv); empty when the cluster has no GPUs. */
+  allocCurve: AllocCurve;
   eventsProcessed: number;
   simTimeMs: number;
   complete: boolean;
@@ -51,6 +56,7 @@ export class Simulation {
   readonly scheduler: Scheduler;
   readonly policy: string;
   private readonly timeseries: TimeSeries;
+  readonly allocCurve: AllocCurve;
 
   constructor(
     readonly scenario: Scenario,
@@ -59,16 +65,19 @@ export class Simulation {
     this.rngs = new RngStreams(scenario.seed);
     this.store = new ClusterStore(this.sim, scenario.resources);
     this.policy = options.policy ?? scenario.scheduler.policy;
-    const schedulerOptions = resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.config);
+    const schedulerOptions = schedulerOptionsFor(scenario, resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.config));
+    this.store.gpuTypicalPods = workloadTypicalPods(scenario);
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    this.allocCurve = new AllocCurve(this.store);
     this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), schedulerOptions);
     new Kubelets(this.sim, this.store, { podStartupMs: scenario.kubelet.podStartupMs });
     const durationRng = (key: string): Rng => new Rng(`${scenario.seed}\u0000durations/${key}`);
     const jobs = new JobController(this.sim, this.store, runDrawer(durationRng, (job, rng) => (job.template.spec.runDuration ? drawRunDuration(job.template.spec.runDuration, rng) : -1)));
     const replicaSets = new ReplicaSetController(this.sim, this.store);
     this.addNodes();
+    if (scenario.source) startTrace(scenario.source, { sim: this.sim, store: this.store, rng: this.rngs.stream('trace') });
     for (const rs of scenario.replicaSets) replicaSets.addReplicaSet(rs);
     for (const d of scenario.deployments) replicaSets.addDeployment(d);
     for (const j of scenario.jobs) jobs.addJob(j);
@@ -157,7 +166,15 @@ export class Simulation {
       attempts: this.scheduler.stats.attempts,
       cpuRatios: this.timeseries.cpuRatios,
       memRatios: this.timeseries.memRatios,
+      gpu: {
+        capacityGpus: this.allocCurve.capacity / 1000 || this.allocCurve.liveCapacity / 1000,
+        ratios: this.timeseries.gpuRatios,
+        allocEnd: this.allocCurve.liveCapacity > 0 ? this.allocCurve.allocated / this.allocCurve.liveCapacity : 0,
+        allocX100: this.allocCurve.at(100)?.alloc,
+        allocX130: this.allocCurve.at(130)?.alloc,
+        fragX100: this.allocCurve.at(100)?.frag,
+      },
     });
-    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
+    return { summary, store: this.store, allocCurve: this.allocCurve, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete };
   }
 }

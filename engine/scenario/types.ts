@@ -5,6 +5,8 @@ import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
 import type { Deployment, Job, ObjectMeta, PodTemplate, PriorityClass, ReplicaSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
+import type { TraceSource } from './traces/alibaba-gpu-2023.js';
+import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 
 export interface NodePool {
   pool: string;
@@ -51,6 +53,10 @@ export interface SchedulerSection {
   config: unknown;
   /** Where the config came from, for error messages. */
   configFile: string | undefined;
+  /** Tie-break among top-scored nodes; undefined = the policy's own (random for upstream policies). */
+  tieBreak?: TieBreak;
+  /** What happens to a pod that fits no node; undefined = wait (fail in a trace's fgd mode). */
+  unschedulablePods?: UnschedulablePods;
 }
 
 export interface KubeletSection {
@@ -75,6 +81,8 @@ export interface Scenario {
   priorityClasses: PriorityClass[];
   generators: Generator[];
   resources: ResourceNames;
+  /** A trace replayed by the run (spec.source), loaded once. */
+  source?: TraceSource;
 }
 
 /** Defaults of the scenario wrapper. */

@@ -18,5 +18,5 @@ export function resolvePolicy(name: string, config: unknown): SchedulerOptions {
     const guess = didYouMean(name, policyNames());
     throw new SimError('E_SCHEMA', `unknown scheduling policy "${name}"`, { hint: guess ? `did you mean "${guess}"? (see kubesim policies)` : `built-in policies: ${policyNames().join(', ')}` });
   }
-  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, plugins: policy.plugins }] };
+  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, plugins: policy.plugins }], tieBreak: policy.tieBreak };
 }

@@ -18,9 +18,15 @@ import type { Profile, PluginRef } from './profile.js';
 import { buildProfile } from './profile.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
+import { NodeRanking } from './node-rank.js';
+import type { TieBreak, UnschedulablePods } from './node-rank.js';
 
 export interface SchedulerOptions {
   profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
+  /** Among nodes with the top score: `random` (upstream, default) or `nodeRank` (a per-seed node permutation). */
+  tieBreak?: TieBreak;
+  /** `wait` (upstream, default): retry when the cluster changes; `fail`: the pod fails at once (PodFailed, Unschedulable). */
+  unschedulablePods?: UnschedulablePods;
 }
 
 export interface SchedulerStats {
@@ -37,6 +43,8 @@ export class Scheduler {
   private nodes: Node[] = [];
   private nodesDirty = true;
   private readonly handle: Handle;
+  private readonly ranking: NodeRanking | undefined;
+  private readonly failUnschedulable: boolean;
 
   constructor(
     private readonly sim: Simulator,
@@ -45,6 +53,8 @@ export class Scheduler {
     options: SchedulerOptions,
   ) {
     this.handle = { store, rng };
+    this.ranking = options.tieBreak === 'nodeRank' ? new NodeRanking(rng) : undefined;
+    this.failUnschedulable = options.unschedulablePods === 'fail';
     for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle, p.percentageOfNodesToScore));
     store.events.onPod((type, pod) => this.onPodEvent(type, pod));
     store.events.onNode((type) => {
@@ -97,6 +107,7 @@ export class Scheduler {
     this.stats.attempts++;
     const state = new CycleState();
     const nodes = this.liveNodes();
+    this.ranking?.prepare(nodes);
     const statuses = new Map<string, Status>();
     const feasible: Node[] = [];
     for (const node of nodes) {
@@ -108,10 +119,16 @@ export class Scheduler {
       this.stats.unschedulable++;
       const plugins = new Set<string>([...statuses.values()].map((s) => s.plugin));
       this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, nodes.length));
+      if (this.failUnschedulable) {
+        this.store.setPodPhase(pod, 'Failed', 'Unschedulable');
+        this.store.record('PodFailed', podKey(pod), '', 'Unschedulable');
+        return;
+      }
       this.queue.addUnschedulable(info, this.sim.now, plugins);
       return;
     }
     const chosen = feasible.length === 1 ? feasible[0]! : this.selectHost(profile, state, pod, feasible);
+    for (const r of profile.reserve) r.reserve(state, pod, chosen);
     this.store.bindPod(pod, chosen);
     this.stats.scheduled++;
     this.store.record('PodScheduled', podKey(pod), chosen.name, `attempt ${pod.attempts}`);
@@ -141,7 +158,9 @@ export class Scheduler {
         ties = 1;
       } else if (totals[i] === totals[best]) {
         ties++;
-        if (this.handle.rng.int(ties) === 0) best = i;
+        if (this.ranking) {
+          if (this.ranking.rank(feasible[i]!) < this.ranking.rank(feasible[best]!)) best = i;
+        } else if (this.handle.rng.int(ties) === 0) best = i;
       }
     }
     return feasible[best]!;

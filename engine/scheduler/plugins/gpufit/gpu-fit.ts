@@ -1,0 +1,31 @@
+/**
+ * GpuFit: the GPU device filter. A pod that asks for GPUs fits a node only if the node's GPU model is
+ * one the pod accepts and the node has `count` GPUs with at least the per-GPU milli free (whole-GPU pods
+ * need fully free GPUs; a share must fit inside ONE GPU). Pods without a GPU request always pass.
+ */
+import { gpusFit, modelAllowed } from '../../../cluster/gpu.js';
+import type { Node } from '../../../cluster/node.js';
+import type { Pod } from '../../../cluster/pod.js';
+import type { CycleState, FilterPlugin, Handle } from '../../framework/interfaces.js';
+import { Status } from '../../framework/status.js';
+
+export const NAME = 'GpuFit';
+export const REASON_NO_GPU = 'node(s) had no GPU';
+export const REASON_MODEL = "node(s) didn't match the pod's GPU models";
+export const REASON_INSUFFICIENT = 'Insufficient free GPU';
+
+export class GpuFit implements FilterPlugin {
+  readonly name = NAME;
+
+  filter(_state: CycleState, pod: Pod, node: Node): Status | null {
+    const req = pod.spec.gpu;
+    if (!req) return null;
+    if (!node.gpus) return Status.unresolvable(REASON_NO_GPU);
+    if (!modelAllowed(req.models, node.gpus.model)) return Status.unresolvable(REASON_MODEL);
+    return gpusFit(req, node.gpus) ? null : Status.unschedulable(REASON_INSUFFICIENT);
+  }
+}
+
+export function newGpuFit(_args: unknown, _handle: Handle): GpuFit {
+  return new GpuFit();
+}
