@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--until <duration>', 'override spec.duration, e.g. 2h', durationArg)
     .option('--policy <name>', 'scheduling policy (see kubesim policies)')
     .option('--out <dir>', 'output folder (default out/<scenario name>)')
+    .option('--set <path=value>', 'override a scenario field, e.g. spec.source.pods=/data/pods.csv (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, opts) => {
       code = await runCommand(file, opts, signals);

@@ -18,10 +18,11 @@ export interface RunFlags {
   out?: string;
   policy?: string;
   quiet?: boolean;
+  set?: string[];
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until });
+  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, set: flags.set });
   if (flags.policy) resolvePolicy(flags.policy, undefined); // validate before any output exists
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });

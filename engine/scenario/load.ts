@@ -15,6 +15,7 @@ import { emptyCollected, readScenario } from './read-scenario.js';
 import { crossCheck } from './cross-check.js';
 import type { Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
+import { applySets } from './overrides.js';
 
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
@@ -42,6 +43,8 @@ export interface LoadOptions {
   seed?: number;
   /** Overrides spec.duration. */
   durationMs?: number;
+  /** `path=value` overrides applied to a Scenario document before it is read (--set). */
+  set?: readonly string[];
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
@@ -61,6 +64,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   const first = docs[0];
   const isWrapper = first !== undefined && (first.value as { kind?: unknown } | null)?.kind === 'Scenario';
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
+  if (isWrapper && options.set?.length) applySets(first.value, options.set);
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
     const read = readScenario(Reader.root(first, problems), { includeFile, baseDir: base });

@@ -14,15 +14,20 @@ export const REASON_NO_GPU = 'node(s) had no GPU';
 export const REASON_MODEL = "node(s) didn't match the pod's GPU models";
 export const REASON_INSUFFICIENT = 'Insufficient free GPU';
 
+// Outcomes carry no per-pod data, so one value of each serves every node (a filter allocates nothing).
+const NO_GPU = Status.unresolvable(REASON_NO_GPU).withPlugin(NAME);
+const MODEL = Status.unresolvable(REASON_MODEL).withPlugin(NAME);
+const INSUFFICIENT = Status.unschedulable(REASON_INSUFFICIENT).withPlugin(NAME);
+
 export class GpuFit implements FilterPlugin {
   readonly name = NAME;
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
     const req = pod.spec.gpu;
     if (!req) return null;
-    if (!node.gpus) return Status.unresolvable(REASON_NO_GPU);
-    if (!modelAllowed(req.models, node.gpus.model)) return Status.unresolvable(REASON_MODEL);
-    return gpusFit(req, node.gpus) ? null : Status.unschedulable(REASON_INSUFFICIENT);
+    if (!node.gpus) return NO_GPU;
+    if (!modelAllowed(req.models, node.gpus.model)) return MODEL;
+    return gpusFit(req, node.gpus) ? null : INSUFFICIENT;
   }
 }
 
