@@ -6,6 +6,7 @@ import { loadScenario } from '../scenario/load.js';
 import { BUILTIN_POLICIES } from '../scheduler/profile.js';
 import { EXIT, reportError } from './errors.js';
 import { runCommand } from './run-command.js';
+import { importCommand } from './import-command.js';
 import { trapSignals } from './signals.js';
 
 function intArg(v: string): number {
@@ -61,6 +62,21 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
       code = bad > 0 ? EXIT.badInput : EXIT.ok;
+    });
+
+  program
+    .command('import')
+    .description('convert a trace into a plain scenario file (formats: alibaba-gpu-2023)')
+    .argument('<format>', 'trace format: alibaba-gpu-2023')
+    .requiredOption('--nodes <csv>', 'node list, e.g. openb_node_list_gpu_node.csv')
+    .requiredOption('--pods <csv>', 'pod list, e.g. openb_pod_list_default.csv')
+    .requiredOption('--out <file>', 'scenario file to write')
+    .option('--seed <n>', 'seed of the shuffle and the tuning (default 42)', intArg)
+    .option('--tune <ratio>', 'tune the GPU demand to ratio x capacity (default 1.3)')
+    .option('--policy <name>', 'scheduler policy written into the scenario (default fgd)')
+    .option('--name <name>', 'scenario name (default from the pod file)')
+    .action((format: string, opts) => {
+      code = importCommand(format, opts, (s) => process.stdout.write(s));
     });
 
   program

@@ -58,6 +58,42 @@ export function typicalPods(shapes: Iterable<PodShape>, coverage = TYPICAL_POD_C
   return { distinct: groups.size, kept: kept.length, coverage: total > 0 ? covered / total : 0, pods };
 }
 
+/** The typical pods as flat arrays (built once per distribution), with a per-model "model allowed" mask. */
+class FragTable {
+  readonly cpu: Float64Array;
+  readonly milli: Float64Array;
+  readonly count: Int32Array;
+  readonly weight: Float64Array;
+  private readonly masks = new Map<string, Uint8Array>();
+
+  constructor(private readonly typical: readonly TypicalPod[]) {
+    this.cpu = Float64Array.from(typical, (t) => t.cpuMillis);
+    this.milli = Float64Array.from(typical, (t) => t.gpuMilli);
+    this.count = Int32Array.from(typical, (t) => t.gpuCount);
+    this.weight = Float64Array.from(typical, (t) => t.weight);
+  }
+
+  /** 1 where typical pod t can use GPUs of this model. */
+  mask(model: string): Uint8Array {
+    let m = this.masks.get(model);
+    if (!m) {
+      m = Uint8Array.from(this.typical, (t) => (t.gpuCount > 0 && modelAllowed(t.models, model) ? 1 : 0));
+      this.masks.set(model, m);
+    }
+    return m;
+  }
+}
+
+const tables = new WeakMap<readonly TypicalPod[], FragTable>();
+function tableOf(typical: readonly TypicalPod[]): FragTable {
+  let t = tables.get(typical);
+  if (!t) {
+    t = new FragTable(typical);
+    tables.set(typical, t);
+  }
+  return t;
+}
+
 /**
  * Node fragmentation F_n in milli-GPU: for each typical pod t (weight p_t), the idle GPU milli that t
  * could not use on this node: all of it if t needs no GPU, its model is excluded, or the node cannot
@@ -68,20 +104,24 @@ export function nodeFragmentation(cpuFree: number, model: string, free: Int32Arr
   let idle = 0;
   for (let i = 0; i < len; i++) idle += free[i]!;
   if (idle === 0) return 0;
+  const tab = tableOf(typical);
+  const mask = tab.mask(model);
+  const { cpu, milli, count, weight } = tab;
   let frag = 0;
-  for (const t of typical) {
-    if (t.gpuCount === 0 || cpuFree < t.cpuMillis || !modelAllowed(t.models, model)) {
-      frag += t.weight * idle;
+  for (let t = 0; t < weight.length; t++) {
+    if (mask[t] === 0 || cpuFree < cpu[t]!) {
+      frag += weight[t]! * idle;
       continue;
     }
+    const g = milli[t]!;
     let fitting = 0;
     let small = 0;
     for (let i = 0; i < len; i++) {
       const f = free[i]!;
-      if (f >= t.gpuMilli) fitting++;
+      if (f >= g) fitting++;
       else small += f;
     }
-    frag += t.weight * (fitting >= t.gpuCount ? small : idle);
+    frag += weight[t]! * (fitting >= count[t]! ? small : idle);
   }
   return frag;
 }
