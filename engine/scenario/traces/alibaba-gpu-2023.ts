@@ -92,7 +92,7 @@ function readRows<T>(file: string, required: readonly string[], fail: Fail, map:
     if (!checked) columnIndex(header, required, file, fail);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    fail(err.code === 'ENOENT' ? `trace file not found: ${file}` : `cannot read ${file}: ${err.message}`, 'paths are resolved relative to the scenario file; see docs/gpu-and-traces.md for where to download the trace');
+    fail(err.code === 'ENOENT' ? `trace file not found: ${file}` : `cannot read ${file}: ${err.message}`, 'paths are resolved relative to the scenario file; the files are in alibaba/clusterdata, cluster-trace-gpu-v2023/csv (docs/gpu-and-traces.md); or use --set spec.source.nodes=<path>');
   }
   return out;
 }
