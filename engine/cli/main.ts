@@ -83,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('policies')
     .description('list the built-in scheduling policies')
     .action(() => {
-      for (const [name, p] of BUILTIN_POLICIES) process.stdout.write(`${name.padEnd(12)} ${p.description}\n`);
+      for (const [name, p] of BUILTIN_POLICIES) process.stdout.write(`${name.padEnd(15)} ${p.description}\n`);
     });
 
   try {
