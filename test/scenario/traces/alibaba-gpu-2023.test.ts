@@ -93,6 +93,12 @@ spec:
     assert.ok(phases.includes('Failed'), 'the 2-GPU pod cannot fit next to the share');
     assert.ok(run.store.allPods.every((p) => p.createdMs < run.store.allPods.length));
   });
+  it('the same seed replays byte-identically (events and the alloc curve)', () => {
+    const a = runScenario(scenarioFromText(scenario('pods.csv', 'fgd')));
+    const b = runScenario(scenarioFromText(scenario('pods.csv', 'fgd')));
+    assert.deepEqual(a.events, b.events);
+    assert.deepEqual(a.allocCurve.rows(), b.allocCurve.rows());
+  });
   it('--set overrides a trace path before the scenario is read', () => {
     const s = loadScenario(join(withFiles({ 's.yaml': scenario('nope.csv') }), 's.yaml'), { set: [`spec.source.pods=${join(dir, 'pods.csv')}`] });
     assert.equal(s.source?.pods.length, 2);
