@@ -3,7 +3,7 @@
  * sec. 2 step 2 and sec. 4.2), shared by the FGD score plugin and the alloc_curve metric.
  */
 import type { TypicalPod } from '../cluster/gpu.js';
-import { modelAllowed, parseModels } from '../cluster/gpu.js';
+import { MAX_GPUS_PER_NODE, modelAllowed, parseModels } from '../cluster/gpu.js';
 
 /** The share of pods the typical-pod distribution must cover (the paper: 95 %). */
 export const TYPICAL_POD_COVERAGE = 0.95;
@@ -58,19 +58,32 @@ export function typicalPods(shapes: Iterable<PodShape>, coverage = TYPICAL_POD_C
   return { distinct: groups.size, kept: kept.length, coverage: total > 0 ? covered / total : 0, pods };
 }
 
-/** The typical pods as flat arrays (built once per distribution), with a per-model "model allowed" mask. */
+/**
+ * The typical pods as flat arrays (built once per distribution), with a per-model "model allowed" mask
+ * and the distinct per-GPU milli thresholds in descending order, so that one pass over a node's GPUs
+ * (sorted, descending) yields, for every threshold, how many GPUs reach it and the milli of those that don't.
+ */
 class FragTable {
   readonly cpu: Float64Array;
-  readonly milli: Float64Array;
   readonly count: Int32Array;
   readonly weight: Float64Array;
+  /** Distinct per-GPU milli of the GPU typical pods, descending; `thresholdOf[t]` indexes it. */
+  readonly thresholds: Float64Array;
+  readonly thresholdOf: Int32Array;
+  readonly fitting: Int32Array;
+  readonly small: Float64Array;
+  readonly sorted = new Int32Array(MAX_GPUS_PER_NODE);
   private readonly masks = new Map<string, Uint8Array>();
 
   constructor(private readonly typical: readonly TypicalPod[]) {
     this.cpu = Float64Array.from(typical, (t) => t.cpuMillis);
-    this.milli = Float64Array.from(typical, (t) => t.gpuMilli);
     this.count = Int32Array.from(typical, (t) => t.gpuCount);
     this.weight = Float64Array.from(typical, (t) => t.weight);
+    const distinct = [...new Set(typical.map((t) => t.gpuMilli))].sort((a, b) => b - a);
+    this.thresholds = Float64Array.from(distinct);
+    this.thresholdOf = Int32Array.from(typical, (t) => distinct.indexOf(t.gpuMilli));
+    this.fitting = new Int32Array(distinct.length);
+    this.small = new Float64Array(distinct.length);
   }
 
   /** 1 where typical pod t can use GPUs of this model. */
@@ -105,23 +118,34 @@ export function nodeFragmentation(cpuFree: number, model: string, free: Int32Arr
   for (let i = 0; i < len; i++) idle += free[i]!;
   if (idle === 0) return 0;
   const tab = tableOf(typical);
+  const { cpu, count, weight, thresholds, thresholdOf, fitting, small, sorted } = tab;
+  // Free milli sorted descending (insertion sort: at most MAX_GPUS_PER_NODE values).
+  for (let i = 0; i < len; i++) {
+    const f = free[i]!;
+    let j = i;
+    while (j > 0 && sorted[j - 1]! < f) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = f;
+  }
+  let j = 0;
+  let reached = 0;
+  for (let h = 0; h < thresholds.length; h++) {
+    const g = thresholds[h]!;
+    while (j < len && sorted[j]! >= g) reached += sorted[j++]!;
+    fitting[h] = j;
+    small[h] = idle - reached;
+  }
   const mask = tab.mask(model);
-  const { cpu, milli, count, weight } = tab;
   let frag = 0;
   for (let t = 0; t < weight.length; t++) {
     if (mask[t] === 0 || cpuFree < cpu[t]!) {
       frag += weight[t]! * idle;
       continue;
     }
-    const g = milli[t]!;
-    let fitting = 0;
-    let small = 0;
-    for (let i = 0; i < len; i++) {
-      const f = free[i]!;
-      if (f >= g) fitting++;
-      else small += f;
-    }
-    frag += weight[t]! * (fitting >= count[t]! ? small : idle);
+    const h = thresholdOf[t]!;
+    frag += weight[t]! * (fitting[h]! >= count[t]! ? small[h]! : idle);
   }
   return frag;
 }
