@@ -13,7 +13,7 @@ export const SUMMARY_COLUMNS = [
   'gpu_capacity', 'gpu_alloc_mean', 'gpu_alloc_end', 'gpu_alloc_x100', 'gpu_alloc_x130', 'gpu_frag_x100',
 ] as const;
 
-export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
+export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason', 'gpus'] as const;
 
 export interface SummaryInput {
   scenario: string;
@@ -117,5 +117,7 @@ export function podRow(store: ClusterStore, p: Pod): Cell[] {
     seconds(p.finishedMs),
     p.removed && p.phase !== 'Succeeded' && p.phase !== 'Failed' ? 'Deleted' : p.phase,
     p.reason,
+    // GPU indices on the node, '+'-joined (docs/gpu-and-traces.md), with the share when below a whole GPU.
+    p.gpus && p.gpus.length > 0 ? `${p.gpus.join('+')}${p.spec.gpu && p.spec.gpu.milli < 1000 ? `@${p.spec.gpu.milli}m` : ''}` : '',
   ];
 }
