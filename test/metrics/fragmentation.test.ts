@@ -50,3 +50,17 @@ describe('typical-pod distribution', () => {
 describe("the curve's x binning rounds like Python's round()", () => {
   for (const [v, want] of [[0.5, 0], [1.5, 2], [2.5, 2], [2.51, 3], [99.49, 99]] as const) it(`${v} -> ${want}`, () => assert.equal(roundHalfEven(v), want));
 });
+
+describe('alloc curves aggregate over runs: mean and sample standard deviation per x', () => {
+  it('averages the runs that have a value at x', async () => {
+    const { aggregateAllocCurves } = await import('../../engine/metrics/alloc-curve-stats.js');
+    const rows = aggregateAllocCurves([
+      [[0, '10.00', '4.00'], [1, '20.00', '2.00']],
+      [[0, '12.00', '6.00'], [1, '', '']],
+    ]);
+    assert.deepEqual(rows, [
+      [0, 2, '11.00', '1.41', '5.00', '1.41'],
+      [1, 1, '20.00', '0.00', '2.00', '0.00'],
+    ]);
+  });
+});
