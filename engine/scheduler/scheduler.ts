@@ -25,7 +25,7 @@ export interface SchedulerOptions {
   profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
   /** Among nodes with the top score: `random` (upstream, default) or `nodeRank` (a per-seed node permutation). */
   tieBreak?: TieBreak;
-  /** `wait` (upstream, default): retry when the cluster changes; `fail`: the pod fails at once (PodFailed, Unschedulable). */
+  /** `wait` (upstream, default): retry when the cluster changes; `fail`: a bare pod (no owner) fails at once (PodFailed, Unschedulable). */
   unschedulablePods?: UnschedulablePods;
 }
 
@@ -119,7 +119,8 @@ export class Scheduler {
       this.stats.unschedulable++;
       const plugins = new Set<string>([...statuses.values()].map((s) => s.plugin));
       this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, nodes.length));
-      if (this.failUnschedulable) {
+      // Only bare pods: a controller would replace a failed pod at once, forever, in the same instant.
+      if (this.failUnschedulable && !pod.owner) {
         this.store.setPodPhase(pod, 'Failed', 'Unschedulable');
         this.store.record('PodFailed', podKey(pod), '', 'Unschedulable');
         return;

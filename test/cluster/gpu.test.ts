@@ -78,4 +78,21 @@ describe('GPU assignment is recorded on the pod and on the node', () => {
     assert.equal(failed.phase, 'Failed');
     assert.equal(failed.reason, 'Unschedulable');
   });
+
+  it('unschedulablePods: fail leaves pods of a Deployment waiting (no endless replacement)', () => {
+    const deploy = `    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: big}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {app: big}}
+        template:
+          metadata: {labels: {app: big}}
+          spec:
+            containers: [{name: c, image: x, resources: {requests: {cpu: "1", nvidia.com/gpu: 8}}}]
+`;
+    const run = runText(GPU_SCENARIO('bestfit', deploy).replace('scheduler: {policy: bestfit}', 'scheduler: {policy: bestfit, unschedulablePods: fail}'));
+    assert.equal(run.store.allPods.length, 1);
+    assert.equal(run.store.allPods[0]!.phase, 'Pending');
+  });
 });
