@@ -50,12 +50,13 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check scenario files without running them (exit 2 if any is invalid)')
     .argument('<scenario...>', 'scenario files')
-    .action((files: string[]) => {
+    .option('--set <path=value>', 'override a scenario field before checking (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .action((files: string[], opts: { set?: string[] }) => {
       let bad = 0;
       for (const f of files) {
         try {
-          const s = loadScenario(f);
-          process.stdout.write(`${f}: ok (${s.name}: ${s.nodePools.reduce((n, p) => n + p.count, 0) + s.nodes.length} nodes)\n`);
+          const s = loadScenario(f, { set: opts.set });
+          process.stdout.write(`${f}: ok (${s.name}: ${s.nodePools.reduce((n, p) => n + p.count, 0) + s.nodes.length + (s.source?.nodes.length ?? 0)} nodes${s.source ? `, ${s.source.pods.length} trace pods` : ''})\n`);
         } catch (e) {
           bad++;
           reportError(e, (t) => process.stderr.write(t));
