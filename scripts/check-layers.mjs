@@ -8,13 +8,14 @@ const ALLOWED = {
   core: [],
   cluster: ['core'],
   metrics: ['core', 'cluster'],
+  check: ['core', 'cluster', 'metrics'],
   scheduler: ['core', 'cluster', 'metrics'],
   controllers: ['core', 'cluster', 'metrics'],
   faults: ['core', 'cluster', 'metrics'],
-  scenario: ['core', 'cluster', 'metrics', 'scheduler', 'controllers', 'faults'],
-  compare: ['core', 'cluster', 'metrics', 'scheduler', 'controllers', 'faults', 'scenario'],
-  cli: ['core', 'cluster', 'metrics', 'scheduler', 'controllers', 'faults', 'scenario', 'compare', 'reports'],
-  reports: ['core', 'cluster', 'metrics', 'scheduler', 'controllers', 'faults', 'scenario', 'compare'],
+  scenario: ['core', 'cluster', 'metrics', 'check', 'scheduler', 'controllers', 'faults'],
+  compare: ['core', 'cluster', 'metrics', 'check', 'scheduler', 'controllers', 'faults', 'scenario'],
+  cli: ['core', 'cluster', 'metrics', 'check', 'scheduler', 'controllers', 'faults', 'scenario', 'compare', 'reports'],
+  reports: ['core', 'cluster', 'metrics', 'check', 'scheduler', 'controllers', 'faults', 'scenario', 'compare'],
 };
 
 function files(dir, out = []) {

@@ -36,10 +36,11 @@ export interface CapturedRun extends RunResult {
   timeseries: Cell[][];
 }
 
+/** Runs in memory; the invariant checker is on unless `check: false` is passed. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): CapturedRun {
   const events = new MemorySink();
   const timeseries = new MemorySink();
-  const result = new Simulation(scenario, { ...options, events, timeseries }).run();
+  const result = new Simulation(scenario, { check: true, ...options, events, timeseries }).run();
   return { ...result, events: events.rows, timeseries: timeseries.rows };
 }
 
@@ -58,9 +59,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI (bin/kubesim.js) in a child process. */
-export function cli(args: string[], cwd = process.cwd()): CliResult {
-  const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/kubesim.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+/** Runs the real CLI (bin/kubesim.js, or another entry script such as one with test plugins) in a child process. */
+export function cli(args: string[], cwd = process.cwd(), entry = join(process.cwd(), 'bin/kubesim.js')): CliResult {
+  const r = spawnSync(process.execPath, [entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

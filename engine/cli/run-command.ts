@@ -1,7 +1,6 @@
 /** `kubesim run`: load, validate, simulate, write the reports atomically, print a summary. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario } from '../scenario/load.js';
 import { Simulation } from '../scenario/simulation.js';
 import { RunReport } from '../../reports/run-report.js';
 import { writeAtomic } from '../../reports/csv.js';
@@ -9,7 +8,7 @@ import { formatDuration } from '../core/time.js';
 import { EXIT } from './errors.js';
 import { ProgressBar } from './progress.js';
 import { printSummary } from './print-summary.js';
-import { resolvePolicy } from '../scheduler/policies.js';
+import { prepareRun } from './prepare.js';
 import type { Signals } from './signals.js';
 
 export interface RunFlags {
@@ -18,12 +17,16 @@ export interface RunFlags {
   out?: string;
   policy?: string;
   quiet?: boolean;
+  maxNodes?: number;
+  maxPods?: number;
+  check?: boolean;
+  checkEvery?: { everyEvents?: number; everyMs?: number };
+  plugin?: string[];
   set?: string[];
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, set: flags.set });
-  if (flags.policy) resolvePolicy(flags.policy, undefined); // validate before any output exists
+  const { scenario, options } = await prepareRun(file, flags); // validates everything before any output exists
   const outDir = flags.out ?? join('out', scenario.name);
   mkdirSync(outDir, { recursive: true });
   const report = new RunReport(outDir);
@@ -31,15 +34,17 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   const wallStart = process.hrtime.bigint();
   try {
     const sim = new Simulation(scenario, {
-      policy: flags.policy,
+      ...options,
       events: report.events,
       timeseries: report.timeseries,
+      zones: report.zones,
       onProgress: (ms) => bar.update(ms),
       shouldStop: () => signals.received !== undefined,
+      check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
     const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)));
     bar.done();
-    report.commit(result.summary, result.store, result.allocCurve);
+    report.commit(result.summary, result.store, result.workloads, result.allocCurve);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
     const perf = {
       scenario: scenario.name,
@@ -57,7 +62,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
     if (!flags.quiet) {
       printSummary(result.summary, (s) => process.stdout.write(s));
       process.stdout.write(`\nwall ${formatDuration(Math.round(wallMs))}, ${perf.events.toLocaleString('en-US')} events (${perf.events_per_s.toLocaleString('en-US')}/s), ${perf.speedup.toLocaleString('en-US')}x real time, peak RSS ${perf.peak_rss_mib} MiB\n`);
-      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv${result.allocCurve.capacity > 0 ? ' alloc_curve.csv' : ''} (perf.json: wall-clock figures)\n`);
+      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv zones.csv workloads.csv${result.allocCurve.capacity > 0 ? ' alloc_curve.csv' : ''} (perf.json: wall-clock figures)\n`);
     }
     if (!result.complete) {
       process.stderr.write(`kubesim: stopped by ${signals.received} at simulated ${formatDuration(result.simTimeMs)}; reports written and marked incomplete\n`);

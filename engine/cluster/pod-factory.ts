@@ -2,6 +2,8 @@
 import type { Labels } from './labels.js';
 import type { OwnerRef, Pod, PodSpec } from './pod.js';
 import type { ClusterStore } from './store.js';
+import { admissionFailure } from './kubelet-admission.js';
+import { admitPodSpec } from './admission.js';
 
 export interface NewPod {
   name: string;
@@ -10,6 +12,11 @@ export interface NewPod {
   spec: PodSpec;
   owner?: OwnerRef;
   runDurationMs?: number;
+  /**
+   * The pod is part of the input snapshot (a manifest bound with spec.nodeName at t=0, e.g. a cluster
+   * dump): it is already running there, so the kubelet does not admit it again.
+   */
+  snapshot?: boolean;
 }
 
 export function createPod(store: ClusterStore, p: NewPod): Pod {
@@ -18,7 +25,7 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
     name: p.name,
     namespace: p.namespace,
     labels: p.labels,
-    spec: p.spec,
+    spec: admitPodSpec(p.spec, p.owner),
     owner: p.owner,
     phase: 'Pending',
     nodeIndex: -1,
@@ -39,8 +46,13 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
   if (p.spec.nodeName) {
     const node = store.node(p.spec.nodeName);
     if (node) {
+      const rejected = p.snapshot ? undefined : admissionFailure(pod, node, store.resources);
       store.bindPod(pod, node);
       store.record('PodScheduled', `${pod.namespace}/${pod.name}`, node.name, 'spec.nodeName');
+      if (rejected) {
+        store.setPodPhase(pod, 'Failed', rejected);
+        store.record('PodFailed', `${pod.namespace}/${pod.name}`, node.name, rejected);
+      }
     }
   }
   return pod;

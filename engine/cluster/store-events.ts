@@ -2,7 +2,7 @@
 import type { Node } from './node.js';
 import type { Pod } from './pod.js';
 
-export type NodeEventType = 'NodeAdded' | 'NodeRemoved' | 'NodeTaintsChanged' | 'NodeLabelsChanged' | 'NodeReadyChanged';
+export type NodeEventType = 'NodeAdded' | 'NodeRemoved' | 'NodeTaintsChanged' | 'NodeLabelsChanged' | 'NodeReadyChanged' | 'NodeDrainRequested';
 export type PodEventType = 'PodAdded' | 'PodBound' | 'PodPhaseChanged' | 'PodDeleting' | 'PodRemoved';
 
 export type NodeListener = (type: NodeEventType, node: Node) => void;

@@ -15,6 +15,7 @@ import type { Taint } from './taints.js';
 import { StoreEvents } from './store-events.js';
 import type { TypicalPod } from './gpu.js';
 import { GPU_RESOURCE, applyGpus, defaultGpuChoice, newNodeGpus } from './gpu.js';
+import type { PodDisruptionBudget } from './workloads.js';
 
 export interface NodeInit {
   name: string;
@@ -39,6 +40,10 @@ export class ClusterStore {
   liveNodeCount = 0;
   /** The workload's typical pods (FGD's distribution T), set before t=0 when the workload is known. */
   gpuTypicalPods: readonly TypicalPod[] = [];
+  /** PodDisruptionBudgets with the status kept by the disruption controller; read by eviction and preemption (see pdb.ts). */
+  readonly pdbs: PodDisruptionBudget[] = [];
+  /** spec.replicas of scalable controllers (ReplicaSet, StatefulSet) by uid: the disruption controller's expected counts. */
+  readonly controllerScales = new Map<number, number>();
 
   constructor(
     readonly sim: Simulator,
@@ -51,6 +56,11 @@ export class ClusterStore {
 
   newUid(): number {
     return this.nextUid++;
+  }
+
+  /** Makes later uids larger than `uid` (objects read from the scenario carry uids of their own). */
+  reserveUids(uid: number): void {
+    if (uid >= this.nextUid) this.nextUid = uid + 1;
   }
 
   // ---- nodes ----

@@ -44,6 +44,8 @@ export interface Job {
   backoffLimit: number;
   completionMode: 'NonIndexed' | 'Indexed';
   podReplacementPolicy: 'TerminatingOrFailed' | 'Failed';
+  /** spec.activeDeadlineSeconds in ms, counted from the Job's start; undefined = none. */
+  activeDeadlineMs?: number;
   template: PodTemplate;
   /** Simulated ms when the Job object was created. */
   createdMs: number;
@@ -57,4 +59,49 @@ export interface PriorityClass {
   preemptionPolicy: 'PreemptLowerPriority' | 'Never';
 }
 
-export type Workload = Deployment | ReplicaSet | Job;
+/** apps/v1 StatefulSet: stable pod names <name>-<ordinal>. */
+export interface StatefulSet {
+  kind: 'StatefulSet';
+  meta: ObjectMeta;
+  replicas: number;
+  selector: LabelSelector;
+  template: PodTemplate;
+  podManagementPolicy: 'OrderedReady' | 'Parallel';
+}
+
+/** apps/v1 DaemonSet: one pod per eligible node. */
+export interface DaemonSet {
+  kind: 'DaemonSet';
+  meta: ObjectMeta;
+  selector: LabelSelector;
+  template: PodTemplate;
+  /** spec.template.spec.hostNetwork: adds the network-unavailable toleration (daemonset_util.go). */
+  hostNetwork: boolean;
+}
+
+/** intstr.IntOrString: an integer or a percentage such as "50%". */
+export type IntOrPercent = number | string;
+
+/** policy/v1 PodDisruptionBudget status, kept by the disruption controller (pkg/controller/disruption). */
+export interface PdbStatus {
+  currentHealthy: number;
+  desiredHealthy: number;
+  expectedPods: number;
+  disruptionsAllowed: number;
+  /** Pods evicted through the Eviction API and not yet deleting: pod name -> eviction time (ms). */
+  disruptedPods: Map<string, number>;
+}
+
+/** policy/v1 PodDisruptionBudget: exactly one of minAvailable / maxUnavailable is set. */
+export interface PodDisruptionBudget {
+  kind: 'PodDisruptionBudget';
+  meta: ObjectMeta;
+  /** undefined (no selector) selects no pod; an empty selector selects every pod of the namespace (policy/v1). */
+  selector: LabelSelector | undefined;
+  minAvailable: IntOrPercent | undefined;
+  maxUnavailable: IntOrPercent | undefined;
+  unhealthyPodEvictionPolicy: 'IfHealthyBudget' | 'AlwaysAllow';
+  status: PdbStatus;
+}
+
+export type Workload = Deployment | ReplicaSet | Job | StatefulSet | DaemonSet;

@@ -33,11 +33,11 @@ export class SimError extends Error {
   readonly fatal: boolean;
 
   constructor(code: SimErrorCode, message: string, options: { location?: SimErrorLocation; hint?: string; fatal?: boolean } = {}) {
-    super(message);
+    super(clip(message));
     this.name = 'SimError';
     this.code = code;
     this.location = options.location ?? {};
-    this.hint = options.hint;
+    this.hint = options.hint === undefined ? undefined : clip(options.hint);
     this.fatal = options.fatal ?? true;
   }
 
@@ -50,6 +50,17 @@ export class SimError extends Error {
     const field = path ? `${path}: ` : '';
     return `${head}${field}${this.message}${this.hint ? `\n    fix: ${this.hint}` : ''}`;
   }
+}
+
+/** Longest quoted token and longest message kept: hostile input must not produce megabyte messages. */
+export const MESSAGE_LIMITS = Object.freeze({ quotedChars: 60, messageChars: 4000 });
+
+/** Shortens long quoted tokens ("xxxx…" (200000 characters)) and caps the whole text. */
+export function clip(text: string): string {
+  const q = MESSAGE_LIMITS.quotedChars;
+  let out = text.replace(/"([^"\n]*)"/g, (m, t: string) => (t.length > q ? `"${t.slice(0, q)}…" (${t.length} characters)` : m));
+  if (out.length > MESSAGE_LIMITS.messageChars) out = `${out.slice(0, MESSAGE_LIMITS.messageChars)}… (${out.length - MESSAGE_LIMITS.messageChars} more characters)`;
+  return out;
 }
 
 /** Several problems found at once (validation reports everything before t=0). */

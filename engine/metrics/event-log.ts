@@ -11,6 +11,13 @@ export const EVENT_COLUMNS = ['time_s', 'event', 'object', 'node', 'detail'] as 
 export const EVENT_VOCABULARY = [
   'NodeAdded', 'PodCreated', 'PodScheduled', 'PodUnschedulable', 'PodRunning', 'PodSucceeded', 'PodFailed', 'PodDeleted',
   'JobCreated', 'JobCompleted', 'JobFailed',
+  // scheduler preemption (docs/scheduling-queue-and-preemption.md)
+  'PodPreempted', 'PodNominated',
+  // workload controllers (docs/workloads.md)
+  'PodEvicted', 'EvictionRefused', 'NodeDrainStarted', 'NodeDrained', 'NodeDrainAborted',
+  // Node failures and eviction (docs/failures.md).
+  'NodeFailed', 'NodeRecovered', 'NodeNotReady', 'NodeReady', 'NodeTainted', 'NodeUntainted', 'NodeDeleted',
+  'ZoneDisruption', 'NodeDrainRequested', 'NodeUncordoned',
 ] as const;
 
 export class EventLog {

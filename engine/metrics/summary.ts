@@ -5,12 +5,19 @@ import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
 import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
+import { PLACEMENT_COLUMNS } from './placement.js';
+import type { PlacementColumn } from './placement.js';
+import type { FailureColumn } from './failures.js';
+import { FAILURE_COLUMNS } from './failures.js';
 
 export const SUMMARY_COLUMNS = [
   'scenario', 'policy', 'seed', 'sim_time_s', 'complete', 'nodes', 'pods_created', 'pods_scheduled', 'pods_pending_end', 'pods_running_end',
   'pods_succeeded', 'pods_failed', 'scheduling_attempts', 'sched_latency_p50_s', 'sched_latency_p90_s', 'sched_latency_p99_s',
   'sched_latency_max_s', 'cpu_alloc_mean', 'mem_alloc_mean',
-  'gpu_capacity', 'gpu_alloc_mean', 'gpu_alloc_end', 'gpu_alloc_x100', 'gpu_alloc_x130', 'gpu_frag_x100',
+  ...PLACEMENT_COLUMNS,
+  ...FAILURE_COLUMNS,
+  'preemptions',
+  'gpu_capacity', 'gpu_alloc_x100', 'gpu_alloc_x130', 'gpu_frag_x100',
 ] as const;
 
 export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason', 'gpus'] as const;
@@ -22,31 +29,32 @@ export interface SummaryInput {
   simTimeMs: number;
   complete: boolean;
   attempts: number;
+  /** Pods evicted by scheduler preemption. */
+  preemptions?: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
-  /** GPU figures (docs/gpu-and-traces.md); absent or capacity 0 leaves the gpu_* cells empty. */
+  /** GPU figures of the alloc curve (docs/gpu-and-traces.md); absent or capacity 0 leaves them empty. gpu_alloc_mean/end are placement columns. */
   gpu?: SummaryGpu;
+  /** Placement metrics (metrics/placement.ts); empty cells when absent. */
+  placement?: Record<PlacementColumn, Cell>;
+  /** Failure metrics (FailureMetrics.cells()); empty cells when absent. */
+  failures?: Record<FailureColumn, Cell>;
 }
 
 export interface SummaryGpu {
   /** GPUs in the cluster (capacity the alloc curve is relative to). */
   capacityGpus: number;
-  ratios: readonly number[];
-  /** Allocated / capacity at the end (0..1). */
-  allocEnd: number;
   /** alloc_curve values (percent) at x = 100 and 130, fragmentation % at x = 100. */
   allocX100: number | undefined;
   allocX130: number | undefined;
   fragX100: number | undefined;
 }
 
-function gpuCells(g: SummaryGpu | undefined): Record<'gpu_capacity' | 'gpu_alloc_mean' | 'gpu_alloc_end' | 'gpu_alloc_x100' | 'gpu_alloc_x130' | 'gpu_frag_x100', Cell> {
+function gpuCells(g: SummaryGpu | undefined): Record<'gpu_capacity' | 'gpu_alloc_x100' | 'gpu_alloc_x130' | 'gpu_frag_x100', Cell> {
   const pct = (v: number | undefined): Cell => (v === undefined ? '' : v.toFixed(2));
-  if (!g || g.capacityGpus === 0) return { gpu_capacity: 0, gpu_alloc_mean: '', gpu_alloc_end: '', gpu_alloc_x100: '', gpu_alloc_x130: '', gpu_frag_x100: '' };
+  if (!g || g.capacityGpus === 0) return { gpu_capacity: 0, gpu_alloc_x100: '', gpu_alloc_x130: '', gpu_frag_x100: '' };
   return {
     gpu_capacity: g.capacityGpus,
-    gpu_alloc_mean: fixed(mean(g.ratios)),
-    gpu_alloc_end: fixed(g.allocEnd),
     gpu_alloc_x100: pct(g.allocX100),
     gpu_alloc_x130: pct(g.allocX130),
     gpu_frag_x100: pct(g.fragX100),
@@ -99,6 +107,9 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     sched_latency_max_s: pct(100),
     cpu_alloc_mean: fixed(mean(s.cpuRatios)),
     mem_alloc_mean: fixed(mean(s.memRatios)),
+    ...(s.placement ?? (Object.fromEntries(PLACEMENT_COLUMNS.map((c) => [c, ''])) as Record<PlacementColumn, Cell>)),
+    ...(s.failures ?? (Object.fromEntries(FAILURE_COLUMNS.map((c) => [c, ''])) as Record<FailureColumn, Cell>)),
+    preemptions: s.preemptions ?? 0,
     ...gpuCells(s.gpu),
   };
 }

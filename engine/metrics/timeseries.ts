@@ -8,7 +8,7 @@ import { formatSeconds } from '../core/time.js';
 import type { RowSink } from './sink.js';
 import { fixed } from './stats.js';
 
-export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'gpu_alloc_ratio'] as const;
+export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'nodes_not_ready', 'unavailable_replicas', 'gpu_alloc_ratio'] as const;
 
 export interface Sample {
   pending: number;
@@ -25,6 +25,8 @@ export class TimeSeries {
   readonly gpuRatios: number[] = [];
   pending = 0;
   running = 0;
+  /** Replicas short of desired (set by the simulation to FailureMetrics.unavailableReplicas). */
+  unavailableReplicas: () => number = () => 0;
 
   constructor(
     private readonly sim: Simulator,
@@ -56,6 +58,7 @@ export class TimeSeries {
     let ready = 0;
     let gpuFree = 0;
     let gpuCap = 0;
+    let notReady = 0;
     for (const n of this.store.nodes) {
       if (n.deleted) continue;
       if (n.gpus) {
@@ -63,6 +66,7 @@ export class TimeSeries {
         for (let i = 0; i < n.gpus.free.length; i++) gpuFree += n.gpus.free[i]!;
       }
       if (n.ready === 'True') ready++;
+      else notReady++;
       cpuUsed += n.requested[CPU]!;
       cpuCap += n.allocatable[CPU]!;
       memUsed += n.requested[MEMORY]!;
@@ -72,7 +76,7 @@ export class TimeSeries {
     this.cpuRatios.push(s.cpuRatio);
     this.memRatios.push(s.memRatio);
     this.gpuRatios.push(s.gpuRatio);
-    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio), fixed(s.gpuRatio)]);
+    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio), notReady, this.unavailableReplicas(), fixed(s.gpuRatio)]);
     return s;
   }
 }

@@ -5,7 +5,6 @@ import { Reader } from './reader.js';
 import type { Collected } from './k8s/manifests.js';
 import type { SourceDoc } from './source.js';
 import type { Scenario } from './types.js';
-import { SCENARIO_LIMITS } from './read-scenario.js';
 
 export function crossCheck(s: Scenario, problems: Problems, root: SourceDoc, c: Collected): void {
   const seen = new Map<string, Reader>();
@@ -42,10 +41,7 @@ export function crossCheck(s: Scenario, problems: Problems, root: SourceDoc, c: 
       reader.child('nodeName').fail(`no node named "${spec.nodeName}"`, guess ? `did you mean "${guess}"?` : 'add the node, or drop spec.nodeName to let the scheduler place the pod', 'E_REFERENCE');
     }
   }
-  const totalNodes = nodeNames.size;
-  if (totalNodes > SCENARIO_LIMITS.maxNodes) {
-    Reader.root(root, problems).fail(`the scenario has ${totalNodes} nodes, more than the limit of ${SCENARIO_LIMITS.maxNodes}`, 'raise the limit with --max-nodes N if the machine has the memory', 'E_LIMIT');
-  }
+  // The node and pod limits are checked by checkLimits (limits.ts), which knows --max-nodes / --max-pods.
 }
 
 /** System priority classes every cluster has (pkg/apis/scheduling/types.go). */

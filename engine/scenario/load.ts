@@ -13,9 +13,14 @@ import type { Collected } from './k8s/manifests.js';
 import { readManifest } from './k8s/manifests.js';
 import { emptyCollected, readScenario } from './read-scenario.js';
 import { crossCheck } from './cross-check.js';
+import { readSchedulerConfig } from './scheduler-config.js';
 import type { Scenario } from './types.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 import { DEFAULT_SCENARIO } from './types.js';
-import { applySets } from './overrides.js';
+import { checkLimits, defaultLimits } from './limits.js';
+import type { Limits } from './limits.js';
+import type { Override } from './overrides.js';
+import { applyOverrides, singleOverrides } from './overrides.js';
 
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
@@ -43,12 +48,19 @@ export interface LoadOptions {
   seed?: number;
   /** Overrides spec.duration. */
   durationMs?: number;
-  /** `path=value` overrides applied to a Scenario document before it is read (--set). */
+  /** `run --set` / `validate --set` flags (one value each), parsed like compare's and added to overrides. */
   set?: readonly string[];
+  /** Raises (or lowers) SCENARIO_LIMITS: --max-nodes, --max-pods. */
+  limits?: Partial<Limits>;
+  /** `--set` overrides applied to the Scenario document before it is read (kubesim compare sweeps). */
+  overrides?: readonly Override[];
+  /** Names of out-of-tree plugins given on the command line (allowed in the scenario's configuration). */
+  customPlugins?: readonly string[];
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
   const problems = new Problems();
+  const limits: Limits = { ...defaultLimits(), ...options.limits };
   const docs = readSource(file, problems);
   const base = dirname(resolve(file));
   const seen = new Set<string>([resolve(file)]);
@@ -63,15 +75,19 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   let collected: Collected | undefined;
   const first = docs[0];
   const isWrapper = first !== undefined && (first.value as { kind?: unknown } | null)?.kind === 'Scenario';
+  const overrides = [...(options.overrides ?? []), ...singleOverrides(options.set ?? [])];
+  if (overrides.length) {
+    if (isWrapper && first) applyOverrides(first, overrides).forEach((e) => problems.add(e));
+    else if (first) problems.add(new SimError('E_USAGE', '--set works on kind: Scenario files only', { location: { file }, hint: 'wrap the manifests in a kind: Scenario file (spec.manifestFiles)' }));
+  }
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
-  if (isWrapper && options.set?.length) applySets(first.value, options.set);
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
-    const read = readScenario(Reader.root(first, problems), { includeFile, baseDir: base });
+    const read = readScenario(Reader.root(first, problems), { includeFile, limits, baseDir: base });
     const { collected: c, ...rest } = read;
     collected = c;
     scenario = { ...rest, file };
-    finishSchedulerSection(scenario, c, problems);
+    finishSchedulerSection(scenario, c, problems, options.customPlugins);
   } else if (docs.length > 0) {
     const out = emptyCollected();
     collected = out;
@@ -91,21 +107,25 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
       deployments: out.deployments,
       replicaSets: out.replicaSets,
       jobs: out.jobs,
+      statefulSets: out.statefulSets,
+      daemonSets: out.daemonSets,
+      pdbs: out.pdbs,
       priorityClasses: out.priorityClasses,
       generators: [],
       resources: out.resources,
     };
-    finishSchedulerSection(scenario, out, problems);
+    finishSchedulerSection(scenario, out, problems, options.customPlugins);
   }
   if (scenario && collected) crossCheck(scenario, problems, docs[0]!, collected);
   if (!problems.empty || !scenario) throw new SimErrors(problems.list);
   if (options.seed !== undefined) scenario.seed = options.seed;
   if (options.durationMs !== undefined) scenario.durationMs = options.durationMs;
   scenario.resources.freeze();
+  checkLimits(scenario, limits);
   return scenario;
 }
 
-function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems): void {
+function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems, cliPlugins: readonly string[] = []): void {
   if (out.schedulerConfigs.length > 1) {
     out.schedulerConfigs[1]!.reader.fail('more than one KubeSchedulerConfiguration', 'keep one: it holds every profile');
   }
@@ -113,6 +133,20 @@ function finishSchedulerSection(s: Scenario, out: Collected, problems: Problems)
   if (cfg) {
     s.scheduler.config = cfg.value;
     s.scheduler.configFile = cfg.reader.src.file;
+    s.scheduler.options = readSchedulerConfig(cfg.reader, [...cliPlugins, ...(s.scheduler.customPlugins ?? []).map((p) => p.name)]);
   }
+  const base = dirname(resolve(s.file));
+  for (const p of s.scheduler.customPlugins ?? []) p.path = resolve(base, p.path);
   void problems;
+}
+
+/** Reads a KubeSchedulerConfiguration file (`--policy FILE`), reporting every problem at once. */
+export function loadSchedulerConfigFile(file: string, customPlugins: readonly string[] = []): SchedulerOptions {
+  const problems = new Problems();
+  const docs = readSource(file, problems);
+  let options: SchedulerOptions | undefined;
+  if (docs.length !== 1 && problems.empty) problems.add(new SimError('E_SCHEMA', `a policy file holds one KubeSchedulerConfiguration document, found ${docs.length}`, { location: { file } }));
+  else if (docs[0]) options = readSchedulerConfig(Reader.root(docs[0], problems), customPlugins);
+  if (!problems.empty || !options) throw new SimErrors(problems.list);
+  return options;
 }

@@ -2,7 +2,7 @@
  * Source files: YAML (or JSON, which is YAML) parsed with positions, so that every problem found later
  * in a plain JS value can be traced back to its file, line and column by its field path.
  */
-import { LineCounter, parseAllDocuments, isNode, isCollection } from 'yaml';
+import { LineCounter, parseAllDocuments, isNode, isCollection, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { SimError } from '../core/errors.js';
 
@@ -29,8 +29,9 @@ export function parseSource(file: string, text: string): SourceDoc[] {
   if (text.length > SOURCE_LIMITS.maxBytes) {
     throw new SimError('E_LIMIT', `file is ${text.length} bytes, more than the ${SOURCE_LIMITS.maxBytes} byte limit`, { location: { file } });
   }
-  if (text.includes('\u0000')) {
-    throw new SimError('E_YAML', 'file contains NUL bytes: it is binary, not YAML or JSON', { location: { file }, hint: 'point kubesim at a YAML or JSON scenario file' });
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    throw new SimError('E_YAML', 'file contains NUL bytes: it is binary, not YAML or JSON', { location: { file, ...lineOf(text, nul) }, hint: 'point kubesim at a YAML or JSON scenario file' });
   }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -41,10 +42,12 @@ export function parseSource(file: string, text: string): SourceDoc[] {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);
       const dup = /Map keys must be unique/.test(e.message);
+      const deep = /Maximum call stack/.test(e.message);
+      const message = dup ? `duplicate key ${keyAt(text, e.pos[0])}in a mapping` : deep ? `document nests too deeply to parse` : `YAML syntax error: ${firstLine(e.message)}`;
       errors.push(
-        new SimError('E_YAML', dup ? 'duplicate key in a mapping' : `YAML syntax error: ${firstLine(e.message)}`, {
+        new SimError(deep ? 'E_LIMIT' : 'E_YAML', message, {
           location: { file, line: pos.line, column: pos.col },
-          hint: dup ? 'remove or rename one of the two keys' : 'check indentation, quotes and colons around this line',
+          hint: dup ? 'remove or rename one of the two keys' : deep ? `kubesim reads at most ${SOURCE_LIMITS.maxDepth} levels of nesting` : 'check indentation, quotes and colons around this line',
         }),
       );
     }
@@ -53,7 +56,7 @@ export function parseSource(file: string, text: string): SourceDoc[] {
     try {
       value = doc.toJS({ maxAliasCount: SOURCE_LIMITS.maxAliasCount });
     } catch (e) {
-      errors.push(new SimError('E_YAML', `cannot expand YAML aliases: ${firstLine((e as Error).message)}`, { location: { file }, hint: 'use fewer aliases (anchors referenced more than ~1000 times are refused)' }));
+      errors.push(new SimError('E_YAML', `cannot expand YAML aliases: ${firstLine((e as Error).message)}`, { location: { file, ...firstAlias(doc, lineCounter) }, hint: 'use fewer aliases (anchors referenced more than ~1000 times are refused)' }));
       return;
     }
     if (value === null || value === undefined) return; // empty document (e.g. trailing ---)
@@ -72,6 +75,37 @@ export class AggregateSimError extends Error {
   constructor(readonly errors: SimError[]) {
     super(errors.map((e) => e.format()).join('\n'));
   }
+}
+
+function lineOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** The key a duplicate-key error points at, quoted, or '' when it cannot be read. */
+function keyAt(text: string, offset: number): string {
+  const m = /^(?:"([^"\n]{1,60})"|'([^'\n]{1,60})'|([^\s:,{}[\]]{1,60}))/.exec(text.slice(offset, offset + 64));
+  const key = m?.[1] ?? m?.[2] ?? m?.[3];
+  return key ? `"${key}" ` : '';
+}
+
+/** Where the first alias of a document is, for alias-bomb errors. */
+function firstAlias(doc: Document, lc: LineCounter): { line?: number; column?: number } {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return {};
+  const pos = lc.linePos(offset);
+  return { line: pos.line, column: pos.col };
 }
 
 function firstLine(s: string): string {

@@ -3,10 +3,13 @@ import type { Labels } from '../cluster/labels.js';
 import type { ContainerImage } from '../cluster/node.js';
 import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
-import type { Deployment, Job, ObjectMeta, PodTemplate, PriorityClass, ReplicaSet } from '../cluster/workloads.js';
+import type { DaemonSet, Deployment, Job, ObjectMeta, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, StatefulSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
 import type { TraceSource } from './traces/alibaba-gpu-2023.js';
 import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
+import type { FaultSpec } from '../faults/spec.js';
+import type { NodeLifecycleConfig } from '../controllers/node-lifecycle/config.js';
+import type { SchedulerOptions } from '../scheduler/scheduler.js';
 
 export interface NodePool {
   pool: string;
@@ -57,6 +60,10 @@ export interface SchedulerSection {
   tieBreak?: TieBreak;
   /** What happens to a pod that fits no node; undefined = wait (fail in a trace's fgd mode). */
   unschedulablePods?: UnschedulablePods;
+  /** The validated KubeSchedulerConfiguration, when one was given. */
+  options?: SchedulerOptions;
+  /** Out-of-tree plugins (spec.scheduler.plugins): module paths resolved against the scenario file. */
+  customPlugins?: { name: string; path: string }[];
 }
 
 export interface KubeletSection {
@@ -78,11 +85,18 @@ export interface Scenario {
   deployments: Deployment[];
   replicaSets: ReplicaSet[];
   jobs: Job[];
+  statefulSets: StatefulSet[];
+  daemonSets: DaemonSet[];
+  pdbs: PodDisruptionBudget[];
   priorityClasses: PriorityClass[];
   generators: Generator[];
   resources: ResourceNames;
   /** A trace replayed by the run (spec.source), loaded once. */
   source?: TraceSource;
+  /** spec.faults (empty or absent: no faults). */
+  faults?: FaultSpec[];
+  /** spec.controllers.nodeLifecycle merged over DEFAULT_NODE_LIFECYCLE (absent: the defaults). */
+  nodeLifecycle?: NodeLifecycleConfig;
 }
 
 /** Defaults of the scenario wrapper. */

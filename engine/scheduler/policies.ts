@@ -1,4 +1,4 @@
-/** Resolving a scenario's scheduler section or a --policy name to scheduler options. */
+/** Resolving a built-in policy name (`kubesim policies`) to scheduler options. */
 import { SimError, didYouMean } from '../core/errors.js';
 import { BUILTIN_POLICIES } from './profile.js';
 import type { SchedulerOptions } from './scheduler.js';
@@ -9,14 +9,16 @@ export function policyNames(): string[] {
   return [...BUILTIN_POLICIES.keys()];
 }
 
-export function resolvePolicy(name: string, config: unknown): SchedulerOptions {
-  if (config !== undefined) {
-    throw new SimError('E_SCHEMA', 'KubeSchedulerConfiguration is not supported yet', { hint: `use a built-in policy: ${policyNames().join(', ')}` });
-  }
+export function isPolicyName(name: string): boolean {
+  return BUILTIN_POLICIES.has(name);
+}
+
+export function resolvePolicy(name: string, config?: SchedulerOptions): SchedulerOptions {
+  if (config !== undefined) return config;
   const policy = BUILTIN_POLICIES.get(name);
   if (!policy) {
     const guess = didYouMean(name, policyNames());
-    throw new SimError('E_SCHEMA', `unknown scheduling policy "${name}"`, { hint: guess ? `did you mean "${guess}"? (see kubesim policies)` : `built-in policies: ${policyNames().join(', ')}` });
+    throw new SimError('E_SCHEMA', `unknown scheduling policy "${name}"`, { hint: guess ? `did you mean "${guess}"? (see kubesim policies)` : `built-in policies: ${policyNames().join(', ')}, or a KubeSchedulerConfiguration file` });
   }
-  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, plugins: policy.plugins }], tieBreak: policy.tieBreak };
+  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, ...policy.profile }], ...(policy.tieBreak ? { tieBreak: policy.tieBreak } : {}) };
 }

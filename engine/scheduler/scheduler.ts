@@ -5,45 +5,91 @@
  */
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
-import { isTerminal, podKey } from '../cluster/pod.js';
+import { podKey } from '../cluster/pod.js';
+import type { PodEventType } from '../cluster/store-events.js';
 import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulator } from '../core/simulator.js';
-import { CycleState } from './framework/interfaces.js';
-import type { Handle } from './framework/interfaces.js';
+import type { CycleState, Handle, PluginFactory } from './framework/interfaces.js';
+import { runFilterPlugins, runFilterPluginsWithNominatedPods } from './framework/node-simulation.js';
+import type { FilterProfile } from './framework/node-simulation.js';
+import { FrameworkRuntime } from './framework/runtime.js';
+import type { CycleOptions } from './framework/runtime.js';
+import { nodeTreeOrder } from './framework/node-tree.js';
 import type { Status } from './framework/status.js';
-import { Code } from './framework/status.js';
-import type { Profile, PluginRef } from './profile.js';
-import { buildProfile } from './profile.js';
+import type { PdbLister } from './preemption/pdb.js';
+import { NO_PDBS } from './preemption/pdb.js';
+import { PriorityCounts } from './preemption/priority-counts.js';
+import type { PreemptionHandle } from './preemption/evaluator.js';
+import type { Profile, ProfileOptions } from './profile.js';
+import { REGISTRY, buildProfile } from './profile.js';
+import type { QueueConfig } from './queue/scheduling-queue.js';
 import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
-import { NodeRanking } from './node-rank.js';
+import { DEFAULT_POD_INITIAL_BACKOFF_MS, DEFAULT_POD_MAX_BACKOFF_MS, DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS } from './queue/backoff.js';
+import { nodeClusterEvent, podClusterEvent } from './queue/cluster-events.js';
+import { Nominator } from './queue/nominator.js';
 import type { TieBreak, UnschedulablePods } from './node-rank.js';
 
 export interface SchedulerOptions {
-  profiles: { schedulerName: string; plugins: readonly PluginRef[]; percentageOfNodesToScore?: number }[];
+  profiles: ProfileOptions[];
+  /** Global percentageOfNodesToScore (0 = adaptive), used by profiles that set none. */
+  percentageOfNodesToScore?: number;
+  /** Backoff settings of a KubeSchedulerConfiguration, in seconds. */
+  podInitialBackoffSeconds?: number;
+  podMaxBackoffSeconds?: number;
+  /** The same in ms (tests); win over the seconds. Defaults DEFAULT_POD_INITIAL_BACKOFF_MS (1 s), DEFAULT_POD_MAX_BACKOFF_MS (10 s). */
+  podInitialBackoffMs?: number;
+  podMaxBackoffMs?: number;
+  /** Feature gate SchedulerPopFromBackoffQ; default true (beta, on in v1.33). */
+  popFromBackoffQ?: boolean;
+  /** Out-of-tree plugin factories by name (custom plugins loaded by the CLI). */
+  plugins?: ReadonlyMap<string, PluginFactory>;
+  /** Use the fused loop for the default plugin set (default true; false forces per-plugin calls). */
+  fastPath?: boolean;
   /** Among nodes with the top score: `random` (upstream, default) or `nodeRank` (a per-seed node permutation). */
   tieBreak?: TieBreak;
   /** `wait` (upstream, default): retry when the cluster changes; `fail`: a bare pod (no owner) fails at once (PodFailed, Unschedulable). */
   unschedulablePods?: UnschedulablePods;
 }
 
+function ms(explicitMs: number | undefined, seconds: number | undefined, fallback: number): number {
+  return explicitMs ?? (seconds !== undefined ? seconds * 1000 : fallback);
+}
+
+/** The queue settings of the options, with upstream defaults. */
+export function queueConfig(o: SchedulerOptions): QueueConfig {
+  return {
+    podInitialBackoffMs: ms(o.podInitialBackoffMs, o.podInitialBackoffSeconds, DEFAULT_POD_INITIAL_BACKOFF_MS),
+    podMaxBackoffMs: ms(o.podMaxBackoffMs, o.podMaxBackoffSeconds, DEFAULT_POD_MAX_BACKOFF_MS),
+    popFromBackoffQ: o.popFromBackoffQ ?? true,
+    podMaxInUnschedulablePodsDurationMs: DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS,
+  };
+}
+
 export interface SchedulerStats {
   attempts: number;
   scheduled: number;
   unschedulable: number;
+  /** Pods evicted by preemption (PodPreempted events). */
+  preemptions: number;
 }
 
 export class Scheduler {
-  readonly queue = new SchedulingQueue();
-  readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0 };
+  readonly queue: SchedulingQueue;
+  readonly nominator = new Nominator();
+  readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0, preemptions: 0 };
+  private pdbs: PdbLister = NO_PDBS;
+  /** Priorities of the pods holding node resources, so preemption can tell at once that no victim exists. */
+  private readonly boundPriorities = new PriorityCounts();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
   private nodes: Node[] = [];
   private nodesDirty = true;
-  private readonly handle: Handle;
-  private readonly ranking: NodeRanking | undefined;
+  private readonly handle: PreemptionHandle;
+  /** The filter/score cycle; set runtime.explain to record attempts for `kubesim explain`. */
+  readonly runtime: FrameworkRuntime;
   private readonly failUnschedulable: boolean;
 
   constructor(
@@ -52,35 +98,123 @@ export class Scheduler {
     rng: Rng,
     options: SchedulerOptions,
   ) {
-    this.handle = { store, rng };
-    this.ranking = options.tieBreak === 'nodeRank' ? new NodeRanking(rng) : undefined;
+    this.queue = new SchedulingQueue(sim, queueConfig(options), () => this.kick(), EVENT_PRIORITY.scheduler);
+    this.handle = {
+      store,
+      rng,
+      nominator: this.nominator,
+      pdbLister: () => this.pdbs(),
+      nodes: () => this.liveNodes(),
+      filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
+      lowestBoundPriority: () => this.boundPriorities.min(),
+    };
+    this.runtime = new FrameworkRuntime(rng, options.tieBreak);
     this.failUnschedulable = options.unschedulablePods === 'fail';
-    for (const p of options.profiles) this.profiles.set(p.schedulerName, buildProfile(p.schedulerName, p.plugins, this.handle, p.percentageOfNodesToScore));
-    store.events.onPod((type, pod) => this.onPodEvent(type, pod));
-    store.events.onNode((type) => {
+    const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
+    for (const p of options.profiles) {
+      this.profiles.set(p.schedulerName, buildProfile(p, this.handle as Handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
+    }
+    this.watchClusterEvents();
+  }
+
+  /** The handle plugins get (with the nominator and the preemption hooks), for tests and tools. */
+  get frameworkHandle(): PreemptionHandle {
+    return this.handle;
+  }
+
+  /** Where PodDisruptionBudgets come from (none until a PDB source is wired in). */
+  setPdbLister(lister: PdbLister): void {
+    this.pdbs = lister;
+  }
+
+  // ---- queue handling: cluster events, failed attempts, nominated pods ----
+
+  private watchClusterEvents(): void {
+    this.store.events.onPod((type, pod) => this.onPodEvent(type, pod));
+    this.store.events.onNode((type) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;
-      if (type !== 'NodeRemoved' && type !== 'NodeReadyChanged') this.requeue();
+      const event = nodeClusterEvent(type);
+      if (event !== undefined) this.queue.onClusterEvent(event);
     });
   }
 
-  private onPodEvent(type: string, pod: Pod): void {
+  private onPodEvent(type: PodEventType, pod: Pod): void {
     if (type === 'PodAdded') {
-      if (pod.nodeIndex < 0 && this.profiles.has(pod.spec.schedulerName)) {
-        this.queue.add(pod, this.sim.now);
-        this.kick();
-      }
-    } else if (type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
-      if (pod.nodeIndex < 0) this.queue.delete(pod);
-      else this.requeue(); // an assigned pod went away: resources freed
+      if (pod.nodeIndex < 0 && this.profiles.has(pod.spec.schedulerName)) this.queue.add(pod);
+      return;
     }
+    if (pod.nodeIndex < 0) {
+      // An unscheduled pod being deleted or finished leaves the queue and its nomination.
+      if (type === 'PodRemoved' || type === 'PodDeleting' || type === 'PodPhaseChanged') {
+        this.queue.delete(pod);
+        this.nominator.delete(pod);
+      }
+      return;
+    }
+    if (type === 'PodBound') {
+      this.nominator.delete(pod);
+      this.queue.delete(pod);
+    }
+    const event = podClusterEvent(type, pod);
+    if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
+    else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
+    if (event !== undefined) this.queue.onClusterEvent(event);
   }
 
-  private requeue(): void {
-    if (this.queue.moveAllToActive(this.sim.now) > 0) this.kick();
+  /**
+   * After a failed attempt: PostFilter (preemption) may nominate a node and evict victims; then the
+   * pod goes back to the queue (handleSchedulingFailure + AddUnschedulableIfNotPresent).
+   */
+  private handleSchedulingFailure(profile: Profile, state: CycleState, info: QueuedPodInfo, statuses: ReadonlyMap<string, Status>, total: number): void {
+    const pod = info.pod;
+    this.stats.unschedulable++;
+    const plugins = new Set<string>();
+    for (const s of statuses.values()) plugins.add(s.plugin);
+    this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total));
+    // unschedulablePods: fail (FGD protocol), bare pods only: a controller would replace a failed pod
+    // at once, forever, in the same instant.
+    if (this.failUnschedulable && !pod.owner) {
+      this.queue.done(info);
+      this.store.setPodPhase(pod, 'Failed', 'Unschedulable');
+      this.store.record('PodFailed', podKey(pod), '', 'Unschedulable');
+      return;
+    }
+    for (const pf of profile.postFilter) {
+      const { result, status } = pf.postFilter(state, pod, statuses);
+      if (result !== null) this.applyNomination(pod, result.nominatedNode, result.victims.length);
+      if (status === null) break; // Success: stop at the first plugin that made the pod schedulable
+    }
+    this.queue.addUnschedulable(info, plugins);
   }
+
+  private applyNomination(pod: Pod, nodeName: string, victims: number): void {
+    if (nodeName === '') {
+      this.nominator.delete(pod);
+      return;
+    }
+    this.nominator.add(pod, nodeName);
+    this.stats.preemptions += victims;
+    this.store.record('PodNominated', podKey(pod), nodeName, `victims ${victims}`);
+  }
+
+  /**
+   * The queue side of a cycle: the nominated node is tried first, and while pods are nominated they
+   * count on their node for pods of lower or equal priority (two passes, RunFilterPluginsWithNominatedPods).
+   */
+  private cycleOptions(pod: Pod): CycleOptions {
+    const opts: CycleOptions = {};
+    if (pod.nominatedNodeName !== '') opts.nominatedNode = this.store.node(pod.nominatedNodeName);
+    if (this.nominator.size > 0) opts.filterNode = this.nominatedFilter;
+    return opts;
+  }
+
+  private readonly nominatedFilter = (profile: FilterProfile, state: CycleState, pod: Pod, node: Node): Status | null =>
+    this.nominator.size === 0 ? runFilterPlugins(profile, state, pod, node) : runFilterPluginsWithNominatedPods(profile, state, pod, node, this.nominator.podsFor(node.name));
+
+  // ---- scheduling cycle ----
 
   private kick(): void {
-    if (this.cyclePending || this.queue.activeLength === 0) return;
+    if (this.cyclePending || !this.queue.hasPoppable) return;
     this.cyclePending = true;
     this.sim.at(this.sim.now, () => this.cycle(), undefined, EVENT_PRIORITY.scheduler);
   }
@@ -94,7 +228,7 @@ export class Scheduler {
 
   private liveNodes(): Node[] {
     if (this.nodesDirty) {
-      this.nodes = this.store.liveNodes();
+      this.nodes = nodeTreeOrder(this.store.liveNodes());
       this.nodesDirty = false;
     }
     return this.nodes;
@@ -102,69 +236,29 @@ export class Scheduler {
 
   scheduleOne(info: QueuedPodInfo): void {
     const pod = info.pod;
+    if (pod.removed || pod.nodeIndex >= 0 || pod.deletionMs >= 0) {
+      this.queue.done(info); // skipPodSchedule
+      return;
+    }
     const profile = this.profiles.get(pod.spec.schedulerName)!;
     pod.attempts++;
     this.stats.attempts++;
-    const state = new CycleState();
     const nodes = this.liveNodes();
-    this.ranking?.prepare(nodes);
-    const statuses = new Map<string, Status>();
-    const feasible: Node[] = [];
-    for (const node of nodes) {
-      const s = this.runFilters(profile, state, pod, node);
-      if (s) statuses.set(node.name, s);
-      else feasible.push(node);
-    }
-    if (feasible.length === 0) {
-      this.stats.unschedulable++;
-      const plugins = new Set<string>([...statuses.values()].map((s) => s.plugin));
-      this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, nodes.length));
-      // Only bare pods: a controller would replace a failed pod at once, forever, in the same instant.
-      if (this.failUnschedulable && !pod.owner) {
-        this.store.setPodPhase(pod, 'Failed', 'Unschedulable');
-        this.store.record('PodFailed', podKey(pod), '', 'Unschedulable');
-        return;
-      }
-      this.queue.addUnschedulable(info, this.sim.now, plugins);
+    const { node, statuses, state } = this.runtime.schedule(profile, pod, nodes, this.sim.now, this.cycleOptions(pod));
+    if (node === null) {
+      this.handleSchedulingFailure(profile, state, info, statuses, nodes.length);
       return;
     }
-    const chosen = feasible.length === 1 ? feasible[0]! : this.selectHost(profile, state, pod, feasible);
-    for (const r of profile.reserve) r.reserve(state, pod, chosen);
-    this.store.bindPod(pod, chosen);
+    this.bind(profile, state, info, node);
+  }
+
+  private bind(profile: Profile, state: CycleState, info: QueuedPodInfo, node: Node): void {
+    const pod = info.pod;
+    for (const r of profile.reserve) r.reserve(state, pod, node);
+    this.queue.done(info);
+    this.store.bindPod(pod, node);
     this.stats.scheduled++;
-    this.store.record('PodScheduled', podKey(pod), chosen.name, `attempt ${pod.attempts}`);
-  }
-
-  private runFilters(profile: Profile, state: CycleState, pod: Pod, node: Node): Status | null {
-    for (const f of profile.filter) {
-      const s = f.filter(state, pod, node);
-      if (s !== null && s.code !== Code.Success) return s.withPlugin(f.name);
-    }
-    return null;
-  }
-
-  /** Highest total weighted score; ties broken uniformly at random (reservoir sampling, as upstream). */
-  private selectHost(profile: Profile, state: CycleState, pod: Pod, feasible: Node[]): Node {
-    const totals = new Array<number>(feasible.length).fill(0);
-    for (const { plugin, weight } of profile.score) {
-      const scores = feasible.map((n) => plugin.score(state, pod, n));
-      plugin.normalizeScore?.(state, pod, feasible, scores);
-      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
-    }
-    let best = 0;
-    let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
-      if (totals[i]! > totals[best]!) {
-        best = i;
-        ties = 1;
-      } else if (totals[i] === totals[best]) {
-        ties++;
-        if (this.ranking) {
-          if (this.ranking.rank(feasible[i]!) < this.ranking.rank(feasible[best]!)) best = i;
-        } else if (this.handle.rng.int(ties) === 0) best = i;
-      }
-    }
-    return feasible[best]!;
+    this.store.record('PodScheduled', podKey(pod), node.name, `attempt ${pod.attempts}`);
   }
 }
 

@@ -39,11 +39,12 @@ describe('walking skeleton simulation', () => {
   it('a Job runs `completions` pods at most `parallelism` at a time and completes', () => {
     const run = runText(smallScenario(job('batch', 6, 2, '1m')));
     const running = eventsNamed(run, 'PodRunning').map((r) => r[0]);
-    // Each wave runs 60 s, then the next wave is created, bound and started (1 s start-up).
-    assert.deepEqual(running, ['1.000', '1.000', '62.000', '62.000', '123.000', '123.000']);
+    // Each wave runs 60 s; the Job controller sees the completions 1 s later (SyncJobBatchPeriod) and
+    // creates the next wave, which starts after the 1 s start-up delay.
+    assert.deepEqual(running, ['1.000', '1.000', '63.000', '63.000', '125.000', '125.000']);
     const done = eventsNamed(run, 'JobCompleted');
     assert.equal(done.length, 1);
-    assert.equal(done[0]![0], '183.000');
+    assert.equal(done[0]![0], '186.000');
     assert.equal(run.summary.pods_succeeded, 6);
   });
 

@@ -5,11 +5,13 @@
  */
 import type { Pod } from '../../cluster/pod.js';
 import { isActive } from '../../cluster/pod.js';
+import { isPodReady } from '../../cluster/pdb.js';
 import { createPod, nameSuffix } from '../../cluster/pod-factory.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { Deployment, ReplicaSet } from '../../cluster/workloads.js';
 import type { Simulator } from '../../core/simulator.js';
+import { activePodsWithRanks } from './ranking.js';
 
 interface RsState {
   rs: ReplicaSet;
@@ -50,6 +52,7 @@ export class ReplicaSetController {
   addReplicaSet(rs: ReplicaSet): ReplicaSet {
     const st: RsState = { rs, pods: new Set(), created: 0, syncPending: false };
     this.sets.set(rs.meta.uid, st);
+    this.store.controllerScales.set(rs.meta.uid, rs.replicas);
     this.enqueue(st);
     return rs;
   }
@@ -62,7 +65,7 @@ export class ReplicaSetController {
       for (const p of st.pods) {
         if (!isActive(p)) continue;
         active++;
-        if (p.phase === 'Running') ready++;
+        if (isPodReady(this.store, p)) ready++;
       }
       yield { rs: st.rs, active, ready };
     }
@@ -84,8 +87,8 @@ export class ReplicaSetController {
     const diff = st.rs.replicas - active.length;
     for (let i = 0; i < diff; i++) this.createReplica(st);
     if (diff < 0) {
-      // Scale down: prefer pods not yet running, then the newest (a simplification of ActivePodsWithRanks).
-      active.sort((a, b) => rank(a) - rank(b) || b.createdMs - a.createdMs || b.uid - a.uid);
+      // Scale down: ActivePodsWithRanks order (ranking.ts); a stable sort keeps ties in creation order.
+      active.sort(activePodsWithRanks(active, this.sim.now, (p) => isPodReady(this.store, p)));
       for (const p of active.slice(0, -diff)) this.store.markDeleting(p);
     }
   }
@@ -106,7 +109,3 @@ export class ReplicaSetController {
   }
 }
 
-function rank(p: Pod): number {
-  if (p.nodeIndex < 0) return 0;
-  return p.phase === 'Running' ? 2 : 1;
-}

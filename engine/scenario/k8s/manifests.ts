@@ -9,6 +9,7 @@ import { GPU_MILLI_ANNOTATION, GPU_RESOURCE, gpuRequestFrom, gpuRequestProblems 
 import { DURATION_ANNOTATION, parseRunDuration } from '../run-duration.js';
 import type { Scenario } from '../types.js';
 import { readLabelSelector, readMeta, readTypeMeta } from './meta.js';
+import { readDaemonSet, readPodDisruptionBudget, readStatefulSet } from './apps.js';
 import type { PodSpecContext } from './podspec.js';
 import { readPodSpec } from './podspec.js';
 
@@ -18,6 +19,9 @@ export const MANIFEST_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Deployment', ['apps/v1']],
   ['ReplicaSet', ['apps/v1']],
   ['Job', ['batch/v1']],
+  ['StatefulSet', ['apps/v1']],
+  ['DaemonSet', ['apps/v1']],
+  ['PodDisruptionBudget', ['policy/v1']],
   ['PriorityClass', ['scheduling.k8s.io/v1']],
   ['List', ['v1']],
   ['KubeSchedulerConfiguration', ['kubescheduler.config.k8s.io/v1']],
@@ -26,7 +30,7 @@ export const MANIFEST_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
 /** Kinds that a `kubectl get -o yaml` dump contains but that kubesim does not simulate: skipped. */
 export const SKIPPED_KINDS = new Set(['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Endpoints', 'EndpointSlice', 'Event', 'Lease']);
 
-export type Collected = Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses' | 'resources'> & {
+export type Collected = Pick<Scenario, 'nodes' | 'pods' | 'deployments' | 'replicaSets' | 'jobs' | 'priorityClasses' | 'resources' | 'statefulSets' | 'daemonSets' | 'pdbs'> & {
   schedulerConfigs: { value: unknown; reader: Reader }[];
   nextUid: () => number;
   /** Pod specs with their readers, and object names with theirs, for cross-checks. */
@@ -67,6 +71,12 @@ export function readManifest(r: Reader, out: Collected): void {
       return;
     case 'PriorityClass':
       return readPriorityClass(r, out);
+    case 'StatefulSet':
+      return readStatefulSet(r, out);
+    case 'DaemonSet':
+      return readDaemonSet(r, out);
+    case 'PodDisruptionBudget':
+      return readPodDisruptionBudget(r, out);
     case 'KubeSchedulerConfiguration':
       out.schedulerConfigs.push({ value: r.value, reader: r });
       return;
@@ -176,12 +186,14 @@ function readReplicated(r: Reader, out: Collected, kind: 'Deployment' | 'Replica
 export function readJob(r: Reader, out: Collected, createdMs: number, register = true): Job {
   const meta = register ? objectMeta(r, out, 'Job') : { ...readMeta(r, { namespaced: true, nameRequired: false }), uid: 0 };
   const spec = r.child('spec');
-  spec.object(['completions', 'parallelism', 'backoffLimit', 'completionMode', 'podReplacementPolicy', 'template'], ['activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'selector', 'manualSelector', 'suspend', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podFailurePolicy', 'successPolicy', 'managedBy'], ['template']);
+  spec.object(['completions', 'parallelism', 'backoffLimit', 'completionMode', 'podReplacementPolicy', 'template', 'activeDeadlineSeconds'], ['ttlSecondsAfterFinished', 'selector', 'manualSelector', 'suspend', 'backoffLimitPerIndex', 'maxFailedIndexes', 'podFailurePolicy', 'successPolicy', 'managedBy'], ['template']);
   const template = readTemplate(spec.child('template'), { resources: out.resources, restartPolicies: ['OnFailure', 'Never'], defaultRestartPolicy: 'Never', specs: out.specs });
   if (!spec.child('template').child('spec').child('restartPolicy').present) spec.child('template').child('spec').fail('a Job pod template needs restartPolicy OnFailure or Never', 'add restartPolicy: Never');
   if (template.spec.runDuration === undefined) spec.child('template').fail(`Job pods need a run time: the annotation ${DURATION_ANNOTATION} on the template`, `add metadata: {annotations: {${DURATION_ANNOTATION}: "5m"}} to spec.template`);
   const parallelism = spec.child('parallelism').int({ min: 0, max: 100_000 }) ?? 1;
+  const deadlineSeconds = spec.child('activeDeadlineSeconds').int({ min: 1, max: 10 * 365 * 86400 });
   return {
+    ...(deadlineSeconds !== undefined ? { activeDeadlineMs: deadlineSeconds * 1000 } : {}),
     kind: 'Job',
     meta,
     completions: spec.child('completions').int({ min: 1, max: 1_000_000 }) ?? 1,

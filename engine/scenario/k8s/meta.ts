@@ -34,11 +34,30 @@ export function readStringMap(r: Reader): Labels {
 const SELECTOR_OPS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 const NODE_OPS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
 
-function readRequirement<T extends string>(r: Reader, ops: readonly T[]): { key: string; operator: T; values: string[] } | undefined {
+/** A label key (qualified name: optional DNS-1123 prefix + "/" + name of at most 63 characters). */
+const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+export function isQualifiedName(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : '';
+  if (slash >= 0 && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix)) return false;
+  return name.length <= 63 && NAME_PART.test(name);
+}
+
+/** A label value: empty, or at most 63 alphanumerics with '-', '_', '.' inside. */
+export function isLabelValue(v: string): boolean {
+  return v === '' || (v.length <= 63 && NAME_PART.test(v));
+}
+
+function readRequirement<T extends string>(r: Reader, ops: readonly T[], labelValues = false): { key: string; operator: T; values: string[] } | undefined {
   r.object(['key', 'operator', 'values'], [], ['key', 'operator']);
   const key = r.child('key').str({ required: true });
+  if (key !== undefined && !isQualifiedName(key)) r.child('key').fail(`Invalid value: "${key}": not a valid label key`, 'use a name of letters, digits, "-", "_" and "." with an optional DNS prefix and "/"');
   const operator = r.child('operator').str({ required: true, oneOf: ops }) as T | undefined;
   const values = r.child('values').items().map((v) => v.str() ?? '');
+  if (labelValues) values.forEach((v, i) => {
+    if (!isLabelValue(v)) r.child('values').child(i).fail(`Invalid value: "${v}": not a valid label value`, 'label values are at most 63 letters, digits, "-", "_" or "."');
+  });
   if (key === undefined || operator === undefined) return undefined;
   if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) r.child('values').fail(`values must be empty with operator ${operator}`);
   if ((operator === 'In' || operator === 'NotIn') && values.length === 0) r.child('values').fail(`operator ${operator} needs at least one value`);
@@ -51,7 +70,7 @@ export function readLabelSelector(r: Reader): LabelSelector | undefined {
   r.object(['matchLabels', 'matchExpressions']);
   const matchExpressions: LabelSelectorRequirement[] = [];
   for (const e of r.child('matchExpressions').items()) {
-    const req = readRequirement(e, SELECTOR_OPS);
+    const req = readRequirement(e, SELECTOR_OPS, true);
     if (req) matchExpressions.push(req);
   }
   return { matchLabels: readStringMap(r.child('matchLabels')), matchExpressions };

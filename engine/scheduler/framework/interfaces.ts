@@ -14,12 +14,12 @@ export const MIN_NODE_SCORE = 0;
 
 /** Per-cycle scratch space that PreFilter/PreScore fill and Filter/Score read. */
 export class CycleState {
-  private readonly data = new Map<string, unknown>();
+  private data: Map<string, unknown> | null = null;
   read<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
+    return this.data?.get(key) as T | undefined;
   }
   write(key: string, value: unknown): void {
-    this.data.set(key, value);
+    (this.data ??= new Map()).set(key, value);
   }
 }
 

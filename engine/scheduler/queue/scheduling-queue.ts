@@ -1,89 +1,264 @@
 /**
- * The scheduling queue (pkg/scheduler/backend/queue): activeQ ordered by PrioritySort (higher
- * priority first, then earlier enqueue time), and the unschedulable pool whose pods move back when a
- * cluster event may have made them schedulable.
+ * The scheduling queue (pkg/scheduler/backend/queue/scheduling_queue.go, v1.33): activeQ ordered by
+ * PrioritySort, backoffQ ordered by backoff expiry (then PrioritySort within a 1 s window), and the
+ * unschedulable pool whose pods move back on the cluster events their rejecting plugins registered.
+ * Timers are simulator events armed for the next pod due, never per-pod polling.
  */
-import TinyQueue from 'tinyqueue';
 import type { Pod } from '../../cluster/pod.js';
+import type { SimEvent } from '../../core/queue.js';
+import type { Simulator } from '../../core/simulator.js';
+import type { BackoffConfig } from './backoff.js';
+import { backoffExpiryMs, backoffReleaseTickMs, isBackingOff, unschedulableReleaseTickMs } from './backoff.js';
+import type { ClusterEvent } from './cluster-events.js';
+import { isEventRelevant } from './cluster-events.js';
+import { LazyHeap } from './lazy-heap.js';
+
+export type QueueName = 'activeQ' | 'backoffQ' | 'unschedulablePods' | 'inFlight' | 'none';
 
 export interface QueuedPodInfo {
   pod: Pod;
-  /** Time the pod was last (re)added to the queue: PrioritySort's tie-break. */
+  /** Time the pod was last (re)added to the queue: PrioritySort's tie-break and the backoff origin. */
   timestampMs: number;
-  seq: number;
+  /** Scheduling attempts so far (incremented at each pop). */
   attempts: number;
-  /** Plugins that rejected the pod in its last attempt. */
+  /** Plugins that rejected the pod in its last attempt (empty after an error). */
   unschedulablePlugins: ReadonlySet<string>;
+  where: QueueName;
+  gen: number;
 }
 
-function lessByPriority(a: QueuedPodInfo, b: QueuedPodInfo): number {
-  return b.pod.spec.priority - a.pod.spec.priority || a.timestampMs - b.timestampMs || a.seq - b.seq;
+export interface QueueConfig extends BackoffConfig {
+  podMaxInUnschedulablePodsDurationMs: number;
 }
 
 export class SchedulingQueue {
-  private readonly activeQ = new TinyQueue<QueuedPodInfo>([], lessByPriority);
-  private readonly unschedulable = new Map<number, QueuedPodInfo>();
-  private readonly inActive = new Set<number>();
-  private seq = 0;
+  private readonly activeQ = new LazyHeap<QueuedPodInfo>();
+  private readonly backoffQ = new LazyHeap<QueuedPodInfo>();
+  /** In insertion order, which is timestamp order: every (re)insert deletes first. */
+  private readonly unschedulablePods = new Map<number, QueuedPodInfo>();
+  private readonly byUid = new Map<number, QueuedPodInfo>();
+  private inFlight: QueuedPodInfo | undefined;
+  private inFlightEvents: ClusterEvent[] = [];
+  private backoffTimer: SimEvent | undefined;
+  /** Bumped when a pod is parked: invalidates caresMemo (pods leaving the pool only make it care less). */
+  private poolVersion = 0;
+  private readonly caresMemo = new Map<ClusterEvent, { version: number; cares: boolean }>();
+  private unschedulableTimer: SimEvent | undefined;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly config: QueueConfig,
+    /** Called when a pod became poppable (upstream's cond.Broadcast). */
+    private readonly onActivated: () => void,
+    private readonly timerPriority = 0,
+  ) {}
 
   get activeLength(): number {
-    return this.activeQ.length;
+    return this.activeQ.size;
+  }
+
+  get backoffLength(): number {
+    return this.backoffQ.size;
   }
 
   get unschedulableLength(): number {
-    return this.unschedulable.size;
+    return this.unschedulablePods.size;
   }
 
-  add(pod: Pod, nowMs: number): void {
-    this.pushActive({ pod, timestampMs: nowMs, seq: 0, attempts: 0, unschedulablePlugins: new Set() });
-  }
-
-  private pushActive(info: QueuedPodInfo): void {
-    if (this.inActive.has(info.pod.uid)) return;
-    info.seq = this.seq++;
-    this.inActive.add(info.pod.uid);
-    this.activeQ.push(info);
-  }
-
-  /** Next pod to schedule, skipping pods that left the queue meanwhile (deleted or bound). */
-  pop(): QueuedPodInfo | undefined {
-    for (;;) {
-      const info = this.activeQ.pop();
-      if (!info) return undefined;
-      this.inActive.delete(info.pod.uid);
-      if (info.pod.removed || info.pod.nodeIndex >= 0 || info.pod.deletionMs >= 0) continue;
-      info.attempts++;
-      return info;
-    }
-  }
-
-  /** After a failed attempt: park the pod until a cluster event may help. */
-  addUnschedulable(info: QueuedPodInfo, nowMs: number, plugins: ReadonlySet<string>): void {
-    info.timestampMs = nowMs;
-    info.unschedulablePlugins = plugins;
-    this.unschedulable.set(info.pod.uid, info);
-  }
-
-  /** Moves parked pods back to activeQ (those whose rejecting plugins care about the event, when given). */
-  moveAllToActive(nowMs: number, relevant?: (info: QueuedPodInfo) => boolean): number {
-    let moved = 0;
-    for (const [uid, info] of this.unschedulable) {
-      if (relevant && !relevant(info)) continue;
-      this.unschedulable.delete(uid);
-      if (info.pod.removed || info.pod.nodeIndex >= 0) continue;
-      info.timestampMs = nowMs;
-      this.pushActive(info);
-      moved++;
-    }
-    return moved;
-  }
-
-  delete(pod: Pod): void {
-    this.unschedulable.delete(pod.uid);
-  }
-
-  /** Pods waiting (active or parked), for metrics. */
+  /** Pods waiting in any sub-queue (for metrics). */
   get pendingCount(): number {
-    return this.activeQ.length + this.unschedulable.size;
+    return this.activeQ.size + this.backoffQ.size + this.unschedulablePods.size;
+  }
+
+  /** Whether Pop would return a pod now (activeQ, or backoffQ with SchedulerPopFromBackoffQ). */
+  get hasPoppable(): boolean {
+    return this.activeQ.size > 0 || (this.config.popFromBackoffQ && this.backoffQ.size > 0);
+  }
+
+  where(pod: Pod): QueueName {
+    return this.byUid.get(pod.uid)?.where ?? 'none';
+  }
+
+  info(pod: Pod): QueuedPodInfo | undefined {
+    return this.byUid.get(pod.uid);
+  }
+
+  /** A new unscheduled pod: straight to activeQ (PriorityQueue.Add). */
+  add(pod: Pod): void {
+    if (this.byUid.has(pod.uid)) return;
+    const info: QueuedPodInfo = { pod, timestampMs: this.sim.now, attempts: 0, unschedulablePlugins: new Set(), where: 'none', gen: 0 };
+    this.byUid.set(pod.uid, info);
+    this.moveToActiveQ(info);
+    this.onActivated();
+  }
+
+  /** Head of activeQ; when it is empty and the gate is on, the head of backoffQ early. */
+  pop(): QueuedPodInfo | undefined {
+    const info = this.activeQ.pop() ?? (this.config.popFromBackoffQ ? this.backoffQ.pop() : undefined);
+    if (info === undefined) return undefined;
+    info.attempts++;
+    info.where = 'inFlight';
+    this.inFlight = info;
+    this.inFlightEvents = [];
+    return info;
+  }
+
+  /** The popped pod left the queue for good (bound): forget it. */
+  done(info: QueuedPodInfo): void {
+    if (this.inFlight === info) this.inFlight = undefined;
+    info.where = 'none';
+    this.byUid.delete(info.pod.uid);
+  }
+
+  /**
+   * After a failed attempt (AddUnschedulableIfNotPresent): the pod is parked, unless an event that
+   * matters to its rejecting plugins arrived while it was in flight, or it failed with an error
+   * (no rejecting plugin); then it goes to backoffQ (activeQ if its backoff is already over).
+   */
+  addUnschedulable(info: QueuedPodInfo, plugins: ReadonlySet<string>): void {
+    if (this.inFlight === info) this.inFlight = undefined;
+    info.unschedulablePlugins = plugins;
+    info.timestampMs = this.sim.now;
+    const events = this.inFlightEvents;
+    this.inFlightEvents = [];
+    if (plugins.size === 0 || events.some((e) => isEventRelevant(e, plugins))) {
+      this.requeueAfterBackoff(info);
+      return;
+    }
+    this.park(info);
+  }
+
+  /** A cluster event: moves the parked pods it may help (movePodsToActiveOrBackoffQueue). */
+  onClusterEvent(event: ClusterEvent, preCheck?: (info: QueuedPodInfo) => boolean): void {
+    if (this.inFlight !== undefined) this.inFlightEvents.push(event);
+    if (this.unschedulablePods.size === 0 || !this.poolCares(event)) return;
+    let activated = false;
+    // Deleting the visited entry while iterating a Map is safe; moved pods never re-enter the pool here.
+    for (const info of this.unschedulablePods.values()) {
+      if (!isEventRelevant(event, info.unschedulablePlugins)) continue;
+      if (preCheck !== undefined && !preCheck(info)) continue;
+      this.unschedulablePods.delete(info.pod.uid);
+      if (this.requeueAfterBackoff(info, false)) activated = true;
+    }
+    this.armUnschedulableTimer();
+    if (activated) this.onActivated();
+  }
+
+  /** The pod is gone (deleted, or bound by someone else): remove it from whichever sub-queue holds it. */
+  delete(pod: Pod): void {
+    const info = this.byUid.get(pod.uid);
+    if (info === undefined) return;
+    if (info.where === 'activeQ') this.activeQ.invalidate(info);
+    else if (info.where === 'backoffQ') this.backoffQ.invalidate(info);
+    else if (info.where === 'unschedulablePods') this.unschedulablePods.delete(pod.uid);
+    if (this.inFlight === info) this.inFlight = undefined;
+    info.where = 'none';
+    this.byUid.delete(pod.uid);
+  }
+
+  /** Backoff expiry of a queued pod (for tests and explain). */
+  backoffExpiry(info: QueuedPodInfo): number {
+    return backoffExpiryMs(info.timestampMs, info.attempts, this.config);
+  }
+
+  /** isEventOfInterest for the pool: is any parked pod's rejecting plugin registered for the event? */
+  private poolCares(event: ClusterEvent): boolean {
+    const memo = this.caresMemo.get(event);
+    if (memo !== undefined && memo.version === this.poolVersion) return memo.cares;
+    let cares = false;
+    for (const info of this.unschedulablePods.values()) {
+      if (isEventRelevant(event, info.unschedulablePlugins)) {
+        cares = true;
+        break;
+      }
+    }
+    this.caresMemo.set(event, { version: this.poolVersion, cares });
+    return cares;
+  }
+
+  // ---- moves ----
+
+  private park(info: QueuedPodInfo): void {
+    this.poolVersion++;
+    info.where = 'unschedulablePods';
+    this.unschedulablePods.delete(info.pod.uid);
+    this.unschedulablePods.set(info.pod.uid, info);
+    this.armUnschedulableTimer();
+  }
+
+  /** requeuePodWithQueueingStrategy(queueAfterBackoff): backoffQ while backing off, else activeQ. */
+  private requeueAfterBackoff(info: QueuedPodInfo, notify = true): boolean {
+    const expiry = this.backoffExpiry(info);
+    let activated: boolean;
+    if (isBackingOff(expiry, this.sim.now, this.config)) {
+      info.where = 'backoffQ';
+      this.backoffQ.push(info, expiry, -info.pod.spec.priority, info.timestampMs);
+      this.armBackoffTimer();
+      activated = this.config.popFromBackoffQ;
+    } else {
+      this.moveToActiveQ(info);
+      activated = true;
+    }
+    if (activated && notify) this.onActivated();
+    return activated;
+  }
+
+  private moveToActiveQ(info: QueuedPodInfo): void {
+    info.where = 'activeQ';
+    this.activeQ.push(info, -info.pod.spec.priority, info.timestampMs, 0);
+  }
+
+  // ---- timers ----
+
+  private armBackoffTimer(): void {
+    const head = this.backoffQ.peek();
+    if (head === undefined) return;
+    const at = backoffReleaseTickMs(this.backoffExpiry(head), this.config);
+    if (this.backoffTimer !== undefined && !this.backoffTimer.cancelled && this.backoffTimer.time <= at) return;
+    if (this.backoffTimer !== undefined) this.sim.cancel(this.backoffTimer);
+    this.backoffTimer = this.sim.at(Math.max(at, this.sim.now), () => this.flushBackoffQCompleted(), undefined, this.timerPriority);
+  }
+
+  /** flushBackoffQCompleted: every pod whose backoff is over moves to activeQ. */
+  private flushBackoffQCompleted(): void {
+    this.backoffTimer = undefined;
+    let moved = false;
+    for (;;) {
+      const head = this.backoffQ.peek();
+      if (head === undefined || isBackingOff(this.backoffExpiry(head), this.sim.now, this.config)) break;
+      this.backoffQ.pop();
+      this.moveToActiveQ(head);
+      moved = true;
+    }
+    this.armBackoffTimer();
+    if (moved) this.onActivated();
+  }
+
+  private armUnschedulableTimer(): void {
+    const first = this.unschedulablePods.values().next();
+    if (first.done === true) return;
+    const at = unschedulableReleaseTickMs(first.value.timestampMs, this.config.podMaxInUnschedulablePodsDurationMs);
+    if (this.unschedulableTimer !== undefined && !this.unschedulableTimer.cancelled && this.unschedulableTimer.time <= at) return;
+    if (this.unschedulableTimer !== undefined) this.sim.cancel(this.unschedulableTimer);
+    this.unschedulableTimer = this.sim.at(Math.max(at, this.sim.now), () => this.flushUnschedulablePodsLeftover(), undefined, this.timerPriority);
+  }
+
+  /** flushUnschedulablePodsLeftover: pods parked longer than the maximum move as if by a wildcard event. */
+  private flushUnschedulablePodsLeftover(): void {
+    this.unschedulableTimer = undefined;
+    const now = this.sim.now;
+    const max = this.config.podMaxInUnschedulablePodsDurationMs;
+    const due: QueuedPodInfo[] = [];
+    for (const info of this.unschedulablePods.values()) {
+      if (now - info.timestampMs <= max) break; // timestamp order: the rest waited less
+      due.push(info);
+    }
+    let activated = false;
+    for (const info of due) {
+      this.unschedulablePods.delete(info.pod.uid);
+      if (this.requeueAfterBackoff(info, false)) activated = true;
+    }
+    this.armUnschedulableTimer();
+    if (activated) this.onActivated();
   }
 }

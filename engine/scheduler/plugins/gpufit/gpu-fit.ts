@@ -6,7 +6,7 @@
 import { gpusFit, modelAllowed } from '../../../cluster/gpu.js';
 import type { Node } from '../../../cluster/node.js';
 import type { Pod } from '../../../cluster/pod.js';
-import type { CycleState, FilterPlugin, Handle } from '../../framework/interfaces.js';
+import type { CycleState, FilterPlugin, Handle, PreFilterPlugin } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
 
 export const NAME = 'GpuFit';
@@ -19,8 +19,13 @@ const NO_GPU = Status.unresolvable(REASON_NO_GPU).withPlugin(NAME);
 const MODEL = Status.unresolvable(REASON_MODEL).withPlugin(NAME);
 const INSUFFICIENT = Status.unschedulable(REASON_INSUFFICIENT).withPlugin(NAME);
 
-export class GpuFit implements FilterPlugin {
+export class GpuFit implements PreFilterPlugin, FilterPlugin {
   readonly name = NAME;
+
+  /** Skip for pods without GPUs: the cycle drops this Filter (and the fused fast path stays usable). */
+  preFilter(_state: CycleState, pod: Pod): Status | null {
+    return pod.spec.gpu ? null : Status.skip();
+  }
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
     const req = pod.spec.gpu;

@@ -1,0 +1,123 @@
+/**
+ * PodGC (pkg/controller/podgc/gc_controller.go), one pass every 20 s:
+ *   1. terminated pods above terminated-pod-gc-threshold (12500) are deleted, evicted first then oldest first;
+ *   2. terminating pods on a not-Ready node with the out-of-service taint are force-deleted;
+ *   3. pods bound to a deleted node are force-deleted once the node has been seen missing for the
+ *      40 s quarantine (so 40-60 s after the deletion);
+ *   (4. terminating unscheduled pods: the kubelet model already removes those at once.)
+ * Force deletion marks a non-terminal pod Failed (reason DeletionByPodGC) and removes the object at once;
+ * every removal is recorded as PodDeleted with detail podgc.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import { isTerminal, podKey } from '../../cluster/pod.js';
+import { EVENT_PRIORITY } from '../../cluster/priorities.js';
+import type { ClusterStore } from '../../cluster/store.js';
+import { TAINT_OUT_OF_SERVICE } from '../../cluster/taints.js';
+import type { Simulator } from '../../core/simulator.js';
+
+export interface PodGCConfig {
+  /** gcCheckPeriod. */
+  periodMs: number;
+  /** quarantineTime for orphaned pods. */
+  quarantineMs: number;
+  /** --terminated-pod-gc-threshold; 0 disables the terminated-pod pass. */
+  terminatedPodThreshold: number;
+}
+
+/** Upstream defaults: gcCheckPeriod 20 s and quarantineTime 40 s (gc_controller.go), threshold 12500 (kube-controller-manager). */
+export const DEFAULT_PODGC: Readonly<PodGCConfig> = Object.freeze({ periodMs: 20_000, quarantineMs: 40_000, terminatedPodThreshold: 12_500 });
+
+export class PodGCController {
+  /** Terminal pods still present, in the order they became terminal (pruned lazily). */
+  private terminated: Pod[] = [];
+  private terminatedLive = 0;
+  /** Terminal pods still present, by the index of the node they were bound to. */
+  private readonly terminalByNode = new Map<number, Set<Pod>>();
+  /** Deleted node index -> time a pass first saw it missing with pods bound to it. */
+  private readonly quarantine = new Map<number, number>();
+  /** Deleted nodes that may still have pods bound to them (dropped once they have none). */
+  private deletedNodes: Node[] = [];
+
+  constructor(
+    sim: Simulator,
+    private readonly store: ClusterStore,
+    private readonly config: PodGCConfig = DEFAULT_PODGC,
+  ) {
+    store.events.onPod((type, pod) => {
+      if (type === 'PodPhaseChanged' && isTerminal(pod)) {
+        this.terminated.push(pod);
+        this.terminatedLive++;
+        if (pod.nodeIndex >= 0) this.terminalOn(pod.nodeIndex).add(pod);
+      } else if (type === 'PodRemoved' && isTerminal(pod)) {
+        this.terminatedLive--;
+        this.terminalByNode.get(pod.nodeIndex)?.delete(pod);
+      }
+    });
+    store.events.onNode((type, node) => {
+      if (type === 'NodeRemoved') this.deletedNodes.push(node);
+    });
+    sim.every(config.periodMs, () => this.gc(), { priority: EVENT_PRIORITY.controller, start: sim.now });
+  }
+
+  private gc(): void {
+    if (this.config.terminatedPodThreshold > 0) this.gcTerminated();
+    this.gcOutOfService();
+    this.gcOrphaned();
+  }
+
+  private gcTerminated(): void {
+    const excess = this.terminatedLive - this.config.terminatedPodThreshold;
+    if (excess <= 0) return;
+    this.terminated = this.terminated.filter((p) => !p.removed);
+    const order = [...this.terminated].sort((a, b) => evictedFirst(a) - evictedFirst(b) || a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (let i = 0; i < excess; i++) this.forceDelete(order[i]!, 'terminated-pod-gc-threshold');
+  }
+
+  private gcOutOfService(): void {
+    for (const node of this.store.nodes) {
+      if (node.deleted || node.ready === 'True' || !node.taints.some((t) => t.key === TAINT_OUT_OF_SERVICE)) continue;
+      for (const pod of [...this.store.podsOn(node)]) if (pod.deletionMs >= 0) this.forceDelete(pod, 'out-of-service');
+    }
+  }
+
+  private gcOrphaned(): void {
+    const now = this.store.now;
+    for (const node of this.deletedNodes) {
+      const pods = this.podsBoundTo(node);
+      if (pods.length === 0) continue;
+      const seen = this.quarantine.get(node.index);
+      if (seen === undefined) this.quarantine.set(node.index, now);
+      if (seen === undefined || now < seen + this.config.quarantineMs) continue;
+      for (const pod of pods) this.forceDelete(pod, 'orphaned');
+    }
+    // A deleted node gets no new pods: once empty it needs no more checks.
+    this.deletedNodes = this.deletedNodes.filter((n) => this.podsBoundTo(n).length > 0);
+  }
+
+  private terminalOn(nodeIndex: number): Set<Pod> {
+    let set = this.terminalByNode.get(nodeIndex);
+    if (!set) this.terminalByNode.set(nodeIndex, (set = new Set()));
+    return set;
+  }
+
+  /** Non-terminal pods still accounted on the node, plus terminal pods that were bound to it. */
+  private podsBoundTo(node: Node): Pod[] {
+    const out = [...this.store.podsOn(node)];
+    const terminal = this.terminalByNode.get(node.index);
+    if (terminal) for (const p of terminal) out.push(p);
+    return out;
+  }
+
+  private forceDelete(pod: Pod, why: string): void {
+    if (pod.removed) return;
+    if (!isTerminal(pod)) this.store.setPodPhase(pod, 'Failed', 'DeletionByPodGC');
+    this.store.removePod(pod);
+    this.store.record('PodDeleted', podKey(pod), this.store.nodeOf(pod)?.name ?? '', `podgc ${why}`);
+  }
+}
+
+/** byEvictionAndCreationTimestamp: pods the kubelet evicted (status.reason Evicted) go first. */
+function evictedFirst(p: Pod): number {
+  return p.reason === 'Evicted' ? 0 : 1;
+}

@@ -1,0 +1,168 @@
+/**
+ * Metrics for choosing a scheduling policy (docs/compare.md has the exact definitions): pods never
+ * scheduled, allocation ratios at the end (and GPU), nodes in use, fragmentation against the shapes of
+ * pending pods, and Job completion times. Sampled at the same instants as timeseries.csv.
+ */
+import type { Node } from '../cluster/node.js';
+import type { Pod, PodSpec } from '../cluster/pod.js';
+import { isTerminal } from '../cluster/pod.js';
+import { EVENT_PRIORITY } from '../cluster/priorities.js';
+import { CPU, MEMORY, PODS } from '../cluster/resources.js';
+import type { ClusterStore } from '../cluster/store.js';
+import type { Simulator } from '../core/simulator.js';
+import { formatSeconds } from '../core/time.js';
+import { GPU_RESOURCE, MILLI_PER_GPU } from '../cluster/gpu.js';
+import type { Cell } from './sink.js';
+import { fixed, mean, percentileSorted } from './stats.js';
+
+export const PLACEMENT_COLUMNS = [
+  'pods_never_scheduled', 'cpu_alloc_end', 'mem_alloc_end', 'gpu_alloc_mean', 'gpu_alloc_end', 'nodes_in_use_mean', 'nodes_in_use_end',
+  'fragmentation_cpu_mean', 'fragmentation_cpu_end', 'fragmentation_mem_mean', 'fragmentation_mem_end',
+  'job_completion_mean_s', 'job_completion_p50_s', 'job_completion_p99_s',
+] as const;
+
+export type PlacementColumn = (typeof PLACEMENT_COLUMNS)[number];
+
+/** The extended resource counted as GPU (the NVIDIA device plugin's name). */
+export { GPU_RESOURCE } from '../cluster/gpu.js';
+
+export interface PlacementSample {
+  nodesInUse: number;
+  /** Share of the cluster's allocatable cpu / memory that is free on nodes where no pending pod fits. */
+  fragmentationCpu: number;
+  fragmentationMem: number;
+  /** Allocated / capacity GPU (milli, device shares included) over live nodes; NaN without GPUs. */
+  gpuRatio: number;
+}
+
+export class PlacementMetrics {
+  private readonly pending = new Set<Pod>();
+  private readonly pendingBySpec = new Map<PodSpec, number>();
+  private readonly jobCreatedMs = new Map<string, number>();
+  private readonly jobCompletionMs: number[] = [];
+  private readonly samples: PlacementSample[] = [];
+  private readonly gpu: number;
+
+  constructor(
+    sim: Simulator,
+    private readonly store: ClusterStore,
+    intervalMs: number,
+    endMs: number,
+  ) {
+    this.gpu = store.resources.lookup(GPU_RESOURCE) ?? -1;
+    store.events.onPod((type, pod) => {
+      if (type === 'PodAdded' && pod.nodeIndex < 0 && !isTerminal(pod)) {
+        this.pending.add(pod);
+        this.pendingBySpec.set(pod.spec, (this.pendingBySpec.get(pod.spec) ?? 0) + 1);
+      } else if (type === 'PodBound' || type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
+        if (this.pending.delete(pod)) this.pendingBySpec.set(pod.spec, this.pendingBySpec.get(pod.spec)! - 1);
+      }
+    });
+    store.events.onRecord((timeMs, event, object) => {
+      if (event === 'JobCreated') this.jobCreatedMs.set(object, timeMs);
+      else if (event === 'JobCompleted' || event === 'JobFailed') {
+        const created = this.jobCreatedMs.get(object);
+        this.jobCreatedMs.delete(object);
+        if (event === 'JobCompleted' && created !== undefined) this.jobCompletionMs.push(timeMs - created);
+      }
+    });
+    for (let t = 0; t <= endMs; t += intervalMs) sim.at(t, () => this.samples.push(this.sample()), undefined, EVENT_PRIORITY.metrics);
+    if (endMs % intervalMs !== 0) sim.at(endMs, () => this.samples.push(this.sample()), undefined, EVENT_PRIORITY.metrics);
+  }
+
+  /** Pending pod shapes (distinct specs with at least one pending pod), in first-seen order. */
+  private shapes(): PodSpec[] {
+    const out: PodSpec[] = [];
+    for (const [spec, n] of this.pendingBySpec) if (n > 0) out.push(spec);
+    return out;
+  }
+
+  sample(): PlacementSample {
+    const shapes = this.shapes();
+    let inUse = 0;
+    let cpuCap = 0;
+    let memCap = 0;
+    let cpuStranded = 0;
+    let memStranded = 0;
+    let gpuUsed = 0;
+    let gpuCap = 0;
+    for (const n of this.store.nodes) {
+      if (n.deleted) continue;
+      cpuCap += n.allocatable[CPU]!;
+      memCap += n.allocatable[MEMORY]!;
+      if (n.gpus) {
+        // GPU devices (cluster/gpu.ts): shares count, in milli-GPU.
+        gpuCap += n.gpus.free.length * MILLI_PER_GPU;
+        for (let i = 0; i < n.gpus.free.length; i++) gpuUsed += MILLI_PER_GPU - n.gpus.free[i]!;
+      } else if (this.gpu >= 0) {
+        gpuCap += (n.allocatable[this.gpu] ?? 0) * MILLI_PER_GPU;
+        gpuUsed += (n.requested[this.gpu] ?? 0) * MILLI_PER_GPU;
+      }
+      if (this.hasWorkload(n)) inUse++;
+      if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !shapes.some((s) => fits(s, n))) {
+        cpuStranded += n.allocatable[CPU]! - n.requested[CPU]!;
+        memStranded += n.allocatable[MEMORY]! - n.requested[MEMORY]!;
+      }
+    }
+    return {
+      nodesInUse: inUse,
+      fragmentationCpu: cpuCap > 0 ? cpuStranded / cpuCap : 0,
+      fragmentationMem: memCap > 0 ? memStranded / memCap : 0,
+      gpuRatio: gpuCap > 0 ? gpuUsed / gpuCap : NaN,
+    };
+  }
+
+  /** A node is in use when it holds at least one pod not owned by a DaemonSet. */
+  private hasWorkload(n: Node): boolean {
+    for (const p of this.store.podsOn(n)) if (p.owner?.kind !== 'DaemonSet') return true;
+    return false;
+  }
+
+  /** The summary columns; `end` values are measured now (the end of the run). */
+  summary(): Record<PlacementColumn, Cell> {
+    const end = this.sample();
+    let never = 0;
+    let cpuUsed = 0;
+    let cpuCap = 0;
+    let memUsed = 0;
+    let memCap = 0;
+    for (const p of this.store.allPods) if (p.scheduledMs < 0) never++;
+    for (const n of this.store.nodes) {
+      if (n.deleted) continue;
+      cpuUsed += n.requested[CPU]!;
+      cpuCap += n.allocatable[CPU]!;
+      memUsed += n.requested[MEMORY]!;
+      memCap += n.allocatable[MEMORY]!;
+    }
+    const jobs = Float64Array.from(this.jobCompletionMs).sort();
+    const of = (f: (s: PlacementSample) => number): number[] => this.samples.map(f);
+    return {
+      pods_never_scheduled: never,
+      cpu_alloc_end: fixed(cpuCap > 0 ? cpuUsed / cpuCap : 0),
+      mem_alloc_end: fixed(memCap > 0 ? memUsed / memCap : 0),
+      gpu_alloc_mean: fixed(mean(of((s) => s.gpuRatio))),
+      gpu_alloc_end: fixed(end.gpuRatio),
+      nodes_in_use_mean: fixed(mean(of((s) => s.nodesInUse))),
+      nodes_in_use_end: end.nodesInUse,
+      fragmentation_cpu_mean: fixed(mean(of((s) => s.fragmentationCpu))),
+      fragmentation_cpu_end: fixed(end.fragmentationCpu),
+      fragmentation_mem_mean: fixed(mean(of((s) => s.fragmentationMem))),
+      fragmentation_mem_end: fixed(end.fragmentationMem),
+      job_completion_mean_s: jobs.length ? (mean(jobs) / 1000).toFixed(3) : '',
+      job_completion_p50_s: jobs.length ? formatSeconds(percentileSorted(jobs, 50)) : '',
+      job_completion_p99_s: jobs.length ? formatSeconds(percentileSorted(jobs, 99)) : '',
+    };
+  }
+}
+
+/** NodeResourcesFit's resource check of one pod shape against a node's free capacity. */
+export function fits(spec: PodSpec, n: Node): boolean {
+  if (n.podCount + 1 > n.allocatable[PODS]!) return false;
+  const req = spec.requests;
+  for (let i = 0; i < req.length; i++) {
+    if (i === PODS) continue;
+    const r = req[i]!;
+    if (r > 0 && r > (n.allocatable[i] ?? 0) - (n.requested[i] ?? 0)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,329 @@
+/**
+ * One scheduling cycle's filter/score part (pkg/scheduler/schedule_one.go schedulePod,
+ * findNodesThatPassFilters, prioritizeNodes, selectHost; framework/runtime/framework.go):
+ * PreFilter (Skip drops that plugin's Filter for the cycle), Filter over the nodes starting at the
+ * rotating nextStartNodeIndex and stopping once numFeasibleNodesToFind nodes passed (the first failing
+ * plugin decides a node), PreScore (Skip drops that plugin's Score), Score + NormalizeScore, weights,
+ * the 0..MaxNodeScore check, and the choice of the best node with ties broken uniformly at random.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import { podKey } from '../../cluster/pod.js';
+import { SimError } from '../../core/errors.js';
+import type { Rng } from '../../core/rng.js';
+import type { Profile } from '../profile.js';
+import { NodeRanking } from '../node-rank.js';
+import type { TieBreak } from '../node-rank.js';
+import { BALANCED } from '../fastpath/default-profile.js';
+import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
+import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
+import type { Status } from './status.js';
+import { Code } from './status.js';
+import type { FilterProfile } from './node-simulation.js';
+import { pluginError as thrownBy } from './plugin-error.js';
+
+type NodeFilter = (state: CycleState, pod: Pod, node: Node) => Status | null;
+
+/** minFeasibleNodesToFind and minFeasibleNodesPercentageToFind (pkg/scheduler/schedule_one.go). */
+export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/** numFeasibleNodesToFind: all nodes below 100; else pct (0 = adaptive 50 - n/125, floor 5) of n, floor 100. */
+export function numFeasibleNodesToFind(percentage: number, numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = percentage;
+  if (pct === 0) {
+    pct = 50 - Math.trunc(numAllNodes / 125);
+    if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+/** How the scheduler's queue side takes part in a cycle (nominated pods, pkg/scheduler/schedule_one.go). */
+export interface CycleOptions {
+  /** status.nominatedNodeName's node: filtered first, and chosen without scoring if it passes. */
+  nominatedNode?: Node;
+  /**
+   * Replaces the plain filter loop while pods are nominated (RunFilterPluginsWithNominatedPods); it gets
+   * the profile's filters minus those whose PreFilter returned Skip. The fused fast path is off then.
+   */
+  filterNode?: (profile: FilterProfile, state: CycleState, pod: Pod, node: Node) => Status | null;
+}
+
+export interface CycleOutcome {
+  /** Chosen node, or null when no node is feasible. */
+  node: Node | null;
+  /** Status of every rejected node by name (PreFilter rejections apply to all nodes). */
+  statuses: Map<string, Status>;
+  feasibleCount: number;
+  state: CycleState;
+}
+
+export class FrameworkRuntime {
+  /** Rotating start of the node walk, shared by all profiles as upstream's Scheduler field. */
+  nextStartNodeIndex = 0;
+  explain: ExplainHook | null = null;
+  private readonly feasible: Node[] = [];
+  private totals = new Float64Array(64);
+  private scores: number[] = [];
+  private skipFilter: boolean[] = [];
+  private skipScore: boolean[] = [];
+  private readonly recByName = new Map<string, ExplainNode>();
+
+  /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
+  private readonly ranking: NodeRanking | undefined;
+
+  constructor(
+    private readonly rng: Rng,
+    tieBreak: TieBreak = 'random',
+  ) {
+    this.ranking = tieBreak === 'nodeRank' ? new NodeRanking(rng) : undefined;
+  }
+
+  /** Runs PreFilter..selectHost for `pod` over `nodes` (already in node-tree order). */
+  schedule(profile: Profile, pod: Pod, nodes: readonly Node[], nowMs: number, opts: CycleOptions = {}): CycleOutcome {
+    this.ranking?.prepare(nodes);
+    const state = new CycleState();
+    const statuses = new Map<string, Status>();
+    const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
+    const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state };
+    if (nodes.length === 0) return this.finish(rec, out);
+    const pre = this.runPreFilter(profile, state, pod, nodes, rec);
+    if (pre !== null) {
+      for (const n of nodes) statuses.set(n.name, pre);
+      if (rec) for (const e of rec.nodes) setRejected(e, pre);
+      return this.finish(rec, out);
+    }
+    const override = opts.filterNode ? this.withoutSkipped(profile, opts.filterNode) : null;
+    if (opts.nominatedNode && this.filterOne(profile, state, pod, opts.nominatedNode, override) === null) {
+      out.node = opts.nominatedNode;
+      out.feasibleCount = 1;
+      if (rec) {
+        for (const e of rec.nodes) e.reason = `not evaluated (the nominated node ${opts.nominatedNode.name} passed first)`;
+        const e = this.recByName.get(opts.nominatedNode.name);
+        if (e) {
+          e.feasible = true;
+          e.reason = null;
+        }
+      }
+      return this.finish(rec, out);
+    }
+    const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec, override);
+    out.feasibleCount = feasible.length;
+    if (feasible.length === 0) return this.finish(rec, out);
+    if (feasible.length === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
+    else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(feasible.length)]!;
+    else out.node = this.prioritize(profile, state, pod, feasible, rec);
+    return this.finish(rec, out);
+  }
+
+  private finish(rec: ExplainRecord | null, out: CycleOutcome): CycleOutcome {
+    if (rec && this.explain) {
+      rec.selected = out.node ? out.node.name : null;
+      this.explain.done(rec);
+    }
+    return out;
+  }
+
+  private runPreFilter(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], rec: ExplainRecord | null): Status | null {
+    const skip = this.skipFilter;
+    skip.length = profile.filter.length;
+    skip.fill(false);
+    for (const p of profile.preFilter) {
+      const s = p.preFilter(state, pod, nodes);
+      if (s === null || s.code === Code.Success) continue;
+      if (s.code === Code.Skip) {
+        const i = profile.filter.indexOf(p as never);
+        if (i >= 0) skip[i] = true;
+        rec?.skipped.push(`${p.name} (PreFilter)`);
+        continue;
+      }
+      return s.withPlugin(p.name);
+    }
+    return null;
+  }
+
+  /** The override bound to the profile's filters that PreFilter did not skip. */
+  private withoutSkipped(profile: Profile, filterNode: NonNullable<CycleOptions['filterNode']>): NodeFilter {
+    const view: FilterProfile = { ...profile, filter: profile.filter.filter((_, i) => !this.skipFilter[i]) };
+    return (state, pod, node) => filterNode(view, state, pod, node);
+  }
+
+  /** Filters one node: the override when pods are nominated, else every filter not skipped. */
+  private filterOne(profile: Profile, state: CycleState, pod: Pod, node: Node, override: NodeFilter | null): Status | null {
+    if (override !== null) return override(state, pod, node);
+    const filters = profile.filter;
+    const skip = this.skipFilter;
+    for (let f = 0; f < filters.length; f++) {
+      if (skip[f]) continue;
+      const plugin = filters[f]!;
+      let s: Status | null;
+      try {
+        s = plugin.filter(state, pod, node);
+      } catch (e) {
+        throw thrownBy(plugin.name, 'Filter', pod, node.name, e);
+      }
+      if (s !== null && s.code !== Code.Success) return s.withPlugin(plugin.name);
+    }
+    return null;
+  }
+
+  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null): Node[] {
+    const feasible = this.feasible;
+    feasible.length = 0;
+    const n = nodes.length;
+    const firstFit = profile.hostSelection === 'first-fit';
+    let toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore, n);
+    if (profile.score.length === 0 || firstFit) toFind = 1;
+    if (profile.hostSelection === 'random') toFind = n;
+    const start = firstFit ? 0 : this.nextStartNodeIndex % n;
+    const fast = rec === null && override === null && profile.fast !== undefined && profile.fast.canFilter(this.skipFilter) ? profile.fast : null;
+    let processed = 0;
+    for (let i = 0; i < n && feasible.length < toFind; i++) {
+      const node = nodes[(start + i) % n]!;
+      processed++;
+      if (fast !== null && fast.passes(state, pod, node)) {
+        feasible.push(node);
+        continue;
+      }
+      const rejected = this.filterOne(profile, state, pod, node, override);
+      if (rejected === null) feasible.push(node);
+      else statuses.set(node.name, rejected);
+      if (rec) {
+        const e = this.recByName.get(node.name)!;
+        if (rejected === null) {
+          e.feasible = true;
+          e.reason = null;
+        } else setRejected(e, rejected);
+      }
+    }
+    if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
+    return feasible;
+  }
+
+  /** prioritizeNodes + selectHost. */
+  private prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
+    const m = feasible.length;
+    if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
+    const totals = this.totals;
+    totals.fill(0, 0, m);
+    const skip = this.skipScore;
+    skip.length = profile.score.length;
+    skip.fill(false);
+    for (const p of profile.preScore) {
+      const s = p.preScore(state, pod, feasible);
+      if (s === null || s.code === Code.Success) continue;
+      if (s.code === Code.Skip) {
+        const i = profile.score.findIndex((e) => e.plugin === (p as unknown));
+        if (i >= 0) skip[i] = true;
+        rec?.skipped.push(`${p.name} (PreScore)`);
+        continue;
+      }
+      throw pluginError(p.name, 'PreScore', s);
+    }
+    if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
+      profile.fast.score(state, pod, feasible, totals, skip[BALANCED] === true);
+      return feasible[this.selectHost(totals, m, feasible)]!;
+    }
+    const scores = this.scores;
+    scores.length = m;
+    const recNodes = rec ? feasible.map((n) => this.recByName.get(n.name)!) : null;
+    for (let k = 0; k < profile.score.length; k++) {
+      if (skip[k]) continue;
+      const { plugin, weight } = profile.score[k]!;
+      for (let i = 0; i < m; i++) {
+        try {
+          scores[i] = plugin.score(state, pod, feasible[i]!);
+        } catch (e) {
+          throw thrownBy(plugin.name, 'Score', pod, feasible[i]!.name, e);
+        }
+      }
+      const raw = recNodes ? scores.slice() : null;
+      if (plugin.normalizeScore) {
+        const s = plugin.normalizeScore(state, pod, feasible, scores);
+        if (s !== null && s.code !== Code.Success) throw pluginError(plugin.name, 'NormalizeScore', s);
+      }
+      for (let i = 0; i < m; i++) {
+        const v = scores[i]!;
+        if (!(v >= MIN_NODE_SCORE && v <= MAX_NODE_SCORE)) {
+          throw new SimError('E_PLUGIN', `plugin ${plugin.name} returned score ${v} for node ${feasible[i]!.name}, outside ${MIN_NODE_SCORE}..${MAX_NODE_SCORE} after NormalizeScore`);
+        }
+        totals[i] = totals[i]! + v * weight;
+        if (recNodes) recNodes[i]!.scores[plugin.name] = { raw: raw![i]!, normalized: v, weighted: v * weight };
+      }
+    }
+    if (recNodes) for (let i = 0; i < m; i++) recNodes[i]!.total = totals[i]!;
+    return feasible[this.selectHost(totals, m, feasible)]!;
+  }
+
+  private newRecord(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
+    const rec = newRecordOf(pod, nowMs, nodes);
+    this.recByName.clear();
+    for (const e of rec.nodes) this.recByName.set(e.node, e);
+    return rec;
+  }
+
+  /**
+   * Highest total; each of the tied maxima is chosen with probability 1/ties, as upstream's reservoir
+   * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
+   * With the nodeRank tie-break the tied node of smallest rank wins (no draw; node-rank.ts).
+   */
+  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[]): number {
+    let max = totals[0]!;
+    let ties = 1;
+    for (let i = 1; i < m; i++) {
+      const t = totals[i]!;
+      if (t > max) {
+        max = t;
+        ties = 1;
+      } else if (t === max) ties++;
+    }
+    if (this.ranking !== undefined && ties > 1) return this.lowestRank(totals, m, max, feasible, this.ranking);
+    let pick = ties === 1 ? 0 : this.rng.int(ties);
+    for (let i = 0; i < m; i++) {
+      if (totals[i] !== max) continue;
+      if (pick === 0) return i;
+      pick--;
+    }
+    return 0;
+  }
+
+  private lowestRank(totals: Float64Array, m: number, max: number, feasible: readonly Node[], ranking: NodeRanking): number {
+    let best = -1;
+    let bestRank = Infinity;
+    for (let i = 0; i < m; i++) {
+      if (totals[i] !== max) continue;
+      const r = ranking.rank(feasible[i]!);
+      if (r < bestRank) {
+        bestRank = r;
+        best = i;
+      }
+    }
+    return best;
+  }
+}
+
+function pluginError(plugin: string, point: string, s: Status): SimError {
+  return new SimError('E_PLUGIN', `${point} of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
+}
+
+function newRecordOf(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
+  return {
+    pod: podKey(pod),
+    attempt: pod.attempts,
+    time_s: nowMs / 1000,
+    nodes: nodes.map((n): ExplainNode => ({ node: n.name, feasible: false, rejectedBy: null, reason: 'not evaluated (percentageOfNodesToScore)', code: null, scores: {}, total: null })),
+    skipped: [],
+    selected: null,
+    nominatedNode: null,
+    victims: [],
+  };
+}
+
+function setRejected(e: ExplainNode, s: Status): void {
+  e.feasible = false;
+  e.rejectedBy = s.plugin || null;
+  e.reason = s.message;
+  e.code = s.codeName;
+}

@@ -1,0 +1,11 @@
+/** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): the pod's nodeSelector AND its required node affinity. */
+import type { Node } from '../../../cluster/node.js';
+import { matchesAnyTerm as matchesNodeSelectorTerms } from './node-selector.js';
+import type { Pod } from '../../../cluster/pod.js';
+
+export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
+  const sel = pod.spec.nodeSelector;
+  for (const key in sel) if (node.labels[key] !== sel[key]) return false;
+  const required = pod.spec.affinity?.nodeRequired;
+  return required === undefined || matchesNodeSelectorTerms(required, node.labels, node.name);
+}

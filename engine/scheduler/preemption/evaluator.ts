@@ -1,0 +1,158 @@
+/**
+ * The preemption evaluator (Evaluator.Preempt in pkg/scheduler/framework/preemption/preemption.go):
+ * eligibility, candidates from the nodes that failed with Unschedulable, a dry run from a random
+ * offset until enough candidates are found, the pick, then the graceful eviction of the victims.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod } from '../../cluster/pod.js';
+import { isTerminating, podKey } from '../../cluster/pod.js';
+import type { Handle, CycleState, PostFilterResult } from '../framework/interfaces.js';
+import type { FilterProfile } from '../framework/node-simulation.js';
+import { Code, Status } from '../framework/status.js';
+import type { Nominator } from '../queue/nominator.js';
+import type { Candidate } from './candidates.js';
+import { pickOneNodeForPreemption } from './candidates.js';
+import type { PdbLister } from './pdb.js';
+import type { DryRunContext } from './victims.js';
+import { NO_VICTIMS, selectVictimsOnNode } from './victims.js';
+
+/** What preemption needs from the scheduler beyond the plain Handle. */
+export interface PreemptionHandle extends Handle {
+  readonly nominator: Nominator;
+  readonly pdbLister: PdbLister;
+  /** Live nodes in the scheduler's order. */
+  nodes(): readonly Node[];
+  /** The filters of the profile that schedules `pod`. */
+  filterProfile(pod: Pod): FilterProfile;
+  /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
+  lowestBoundPriority?(): number;
+}
+
+export function isPreemptionHandle(h: Handle): h is PreemptionHandle {
+  const p = h as Partial<PreemptionHandle>;
+  return p.nominator !== undefined && typeof p.nodes === 'function' && typeof p.filterProfile === 'function';
+}
+
+export interface CandidateLimits {
+  minCandidateNodesPercentage: number;
+  minCandidateNodesAbsolute: number;
+}
+
+/** Reason recorded on victims: the DisruptionTarget condition's PreemptionByScheduler. */
+export const PREEMPTED_REASON = 'Preempted';
+
+export interface PreemptOutcome {
+  result: PostFilterResult | null;
+  status: Status | null;
+}
+
+/** calculateNumCandidates: n·pct/100, at least the absolute minimum, at most n. */
+export function numCandidates(numNodes: number, limits: CandidateLimits): number {
+  let n = Math.trunc((numNodes * limits.minCandidateNodesPercentage) / 100);
+  if (n < limits.minCandidateNodesAbsolute) n = limits.minCandidateNodesAbsolute;
+  if (n > numNodes) n = numNodes;
+  return n;
+}
+
+/** PodEligibleToPreemptOthers. */
+export function podEligibleToPreemptOthers(h: PreemptionHandle, pod: Pod, nominatedStatus: Status | undefined): string | null {
+  if (pod.spec.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
+  const nom = pod.nominatedNodeName;
+  if (nom === '') return null;
+  if (nominatedStatus?.code === Code.UnschedulableAndUnresolvable) return null;
+  const node = h.store.node(nom);
+  if (node === undefined) return null;
+  for (const p of h.store.podsOn(node)) {
+    if (p.spec.priority < pod.spec.priority && isTerminating(p) && p.reason === PREEMPTED_REASON) {
+      return 'not eligible due to a terminating pod on the nominated node.';
+    }
+  }
+  return null;
+}
+
+/** Preempt: returns the nominated node (Success) or why preemption cannot help (Unschedulable). */
+export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, statuses: ReadonlyMap<string, Status>, pluginName: string): PreemptOutcome {
+  const notEligible = podEligibleToPreemptOthers(h, pod, statuses.get(pod.nominatedNodeName));
+  if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
+  const nodes = h.nodes();
+  const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  if (h.lowestBoundPriority !== undefined && h.lowestBoundPriority() >= pod.spec.priority) {
+    // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
+    return noCandidate(nodes.length, potential.length, pluginName);
+  }
+  const dryRun = new Map<string, Status>();
+  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun);
+  const best = pickOneNodeForPreemption(candidates);
+  if (best === undefined) {
+    // A FitError over the dry run's statuses; the nomination is cleared (NominatedNodeName "").
+    const message = `preemption: ${fitErrorMessage(nodes, dryRun)}`;
+    return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(message).withPlugin(pluginName) };
+  }
+  prepareCandidate(h, best, pod);
+  return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
+}
+
+/** DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). */
+export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: Map<string, Status>): Candidate[] {
+  const offset = h.rng.int(potential.length);
+  const wanted = numCandidates(potential.length, limits);
+  const ctx: DryRunContext = {
+    profile: h.filterProfile(pod),
+    state,
+    podsOn: (node) => h.store.podsOn(node),
+    nominated: (node) => h.nominator.podsFor(node.name),
+    pdbs: h.pdbLister(),
+  };
+  const nonViolating: Candidate[] = [];
+  const violating: Candidate[] = [];
+  for (let i = 0; i < potential.length; i++) {
+    const node = potential[(offset + i) % potential.length]!;
+    const r = selectVictimsOnNode(ctx, pod, node);
+    if (r instanceof Status) {
+      statuses?.set(node.name, r);
+      continue;
+    }
+    const c: Candidate = { node, victims: r.victims, numPDBViolations: r.numPDBViolations };
+    (c.numPDBViolations === 0 ? nonViolating : violating).push(c);
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
+  }
+  return [...nonViolating, ...violating];
+}
+
+/**
+ * prepareCandidate: victims are deleted gracefully through the store (they stop after their
+ * terminationGracePeriod), and lower-priority pods nominated to the same node lose their nomination.
+ */
+function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
+  const by = podKey(pod);
+  for (const v of c.victims) {
+    v.reason = PREEMPTED_REASON;
+    h.store.record('PodPreempted', podKey(v), c.node.name, `preempted by ${by}`);
+    h.store.markDeleting(v);
+  }
+  for (const np of [...h.nominator.podsFor(c.node.name)]) {
+    if (np.spec.priority < pod.spec.priority) h.nominator.delete(np);
+  }
+}
+
+/** The no-candidate outcome when every potential node has no victims (same text as fitErrorMessage). */
+function noCandidate(total: number, potential: number, pluginName: string): PreemptOutcome {
+  const parts: [string, number][] = [[NO_VICTIMS.reasons[0]!, potential], [NOT_HELPFUL, total - potential]];
+  const text = parts.filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ');
+  return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(`preemption: 0/${total} nodes are available: ${text}.`).withPlugin(pluginName) };
+}
+
+/** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */
+const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+
+/** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
+export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const s = statuses.get(n.name);
+    const reasons = s === undefined ? [NOT_HELPFUL] : s.reasons;
+    for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, n]) => `${n} ${r}`);
+  return `0/${nodes.length} nodes are available: ${parts.join(', ')}.`;
+}
