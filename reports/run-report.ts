@@ -13,6 +13,8 @@ import { TIMESERIES_COLUMNS } from '../engine/metrics/timeseries.js';
 import { WORKLOAD_COLUMNS } from '../engine/metrics/failures.js';
 import { ZONE_COLUMNS } from '../engine/metrics/zones.js';
 import { AtomicCsv, writeAtomic, csvText } from './csv.js';
+import { ALLOC_CURVE_COLUMNS } from '../engine/metrics/alloc-curve.js';
+import type { AllocCurve } from '../engine/metrics/alloc-curve.js';
 
 export const REPORT_FILES = ['summary.csv', 'timeseries.csv', 'pods.csv', 'events.csv', 'zones.csv', 'workloads.csv'] as const;
 
@@ -28,7 +30,8 @@ export class RunReport {
     this.zones = new AtomicCsv(join(dir, 'zones.csv'), ZONE_COLUMNS);
   }
 
-  commit(summary: Record<string, Cell>, store: ClusterStore, workloads: readonly Cell[][] = []): void {
+  /** alloc_curve.csv is written only for clusters with GPUs (docs/gpu-and-traces.md). */
+  commit(summary: Record<string, Cell>, store: ClusterStore, workloads: readonly Cell[][] = [], allocCurve?: AllocCurve): void {
     const pods = new AtomicCsv(join(this.dir, 'pods.csv'), POD_COLUMNS);
     try {
       for (const p of store.allPods) pods.write(podRow(store, p));
@@ -40,6 +43,7 @@ export class RunReport {
     this.timeseries.commit();
     this.zones.commit();
     pods.commit();
+    if (allocCurve && allocCurve.capacity > 0) writeAtomic(join(this.dir, 'alloc_curve.csv'), csvText(ALLOC_CURVE_COLUMNS, allocCurve.rows()));
     writeAtomic(join(this.dir, 'workloads.csv'), csvText(WORKLOAD_COLUMNS, workloads));
     writeAtomic(join(this.dir, 'summary.csv'), csvText(SUMMARY_COLUMNS, [SUMMARY_COLUMNS.map((c) => summary[c] ?? '')]));
   }

@@ -14,7 +14,7 @@ parentPort?.on('message', (task: WorkerTask) => {
   const report = task.keepDir ? new RunReport(task.keepDir) : undefined;
   try {
     const result = runCell(cell, report ? { events: report.events, timeseries: report.timeseries } : {});
-    report?.commit(result.summary, result.store);
+    report?.commit(result.summary, result.store, result.workloads, result.allocCurve);
     reply({ type: 'result', result: { index: cell.index, summary: result.summary } });
   } catch (e) {
     report?.abort();

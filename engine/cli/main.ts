@@ -6,6 +6,7 @@ import { loadScenario } from '../scenario/load.js';
 import { BUILTIN_POLICIES } from '../scheduler/profile.js';
 import { EXIT, reportError } from './errors.js';
 import { runCommand } from './run-command.js';
+import { importCommand } from './import-command.js';
 import { compareCommand } from './compare-command.js';
 import { explainCommand } from './explain-command.js';
 import { trapSignals } from './signals.js';
@@ -61,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--policy <name|file>', 'scheduling policy: a built-in name (see kubesim policies) or a KubeSchedulerConfiguration file')
     .option('--plugin <[name=]path>', 'load an out-of-tree scheduler plugin module (repeatable)', collect, [])
     .option('--out <dir>', 'output folder (default out/<scenario name>)')
+    .option('--set <path=value>', 'override a scenario field, e.g. spec.source.pods=/data/pods.csv (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-q, --quiet', 'print nothing on success')
     .option('--max-nodes <n>', 'raise the node limit (default 200000)', intArg)
     .option('--max-pods <n>', 'raise the limit on pods a scenario is expected to create (default 5000000)', intArg)
@@ -107,14 +109,15 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check scenario files without running them (exit 2 if any is invalid)')
     .argument('<scenario...>', 'scenario files')
+    .option('--set <path=value>', 'override a scenario field before checking (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--max-nodes <n>', 'raise the node limit (default 200000)', intArg)
     .option('--max-pods <n>', 'raise the limit on pods a scenario is expected to create (default 5000000)', intArg)
-    .action((files: string[], opts: { maxNodes?: number; maxPods?: number }) => {
+    .action((files: string[], opts: { maxNodes?: number; maxPods?: number; set?: string[] }) => {
       let bad = 0;
       for (const f of files) {
         try {
-          const s = loadScenario(f, { limits: limitFlags(opts) });
-          process.stdout.write(`${f}: ok (${s.name}: ${s.nodePools.reduce((n, p) => n + p.count, 0) + s.nodes.length} nodes)\n`);
+          const s = loadScenario(f, { limits: limitFlags(opts), set: opts.set });
+          process.stdout.write(`${f}: ok (${s.name}: ${s.nodePools.reduce((n, p) => n + p.count, 0) + s.nodes.length + (s.source?.nodes.length ?? 0)} nodes${s.source ? `, ${s.source.pods.length} trace pods` : ''})\n`);
         } catch (e) {
           bad++;
           reportError(e, (t) => process.stderr.write(t));
@@ -124,10 +127,25 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('import')
+    .description('convert a trace into a plain scenario file (formats: alibaba-gpu-2023)')
+    .argument('<format>', 'trace format: alibaba-gpu-2023')
+    .requiredOption('--nodes <csv>', 'node list, e.g. openb_node_list_gpu_node.csv')
+    .requiredOption('--pods <csv>', 'pod list, e.g. openb_pod_list_default.csv')
+    .requiredOption('--out <file>', 'scenario file to write')
+    .option('--seed <n>', 'seed of the shuffle and the tuning (default 42)', intArg)
+    .option('--tune <ratio>', 'tune the GPU demand to ratio x capacity (default 1.3)')
+    .option('--policy <name>', 'scheduler policy written into the scenario (default fgd)')
+    .option('--name <name>', 'scenario name (default from the pod file)')
+    .action((format: string, opts) => {
+      code = importCommand(format, opts, (s) => process.stdout.write(s));
+    });
+
+  program
     .command('policies')
     .description('list the built-in scheduling policies')
     .action(() => {
-      for (const [name, p] of BUILTIN_POLICIES) process.stdout.write(`${name.padEnd(12)} ${p.description}\n`);
+      for (const [name, p] of BUILTIN_POLICIES) process.stdout.write(`${name.padEnd(15)} ${p.description}\n`);
       process.stdout.write('\n--policy also takes a KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1); see docs/scheduler.md\n');
     });
 

@@ -12,6 +12,8 @@ export interface PrepareFlags {
   plugin?: string[];
   maxNodes?: number;
   maxPods?: number;
+  /** --set path=value (one value each). */
+  set?: string[];
 }
 
 export async function prepareRun(file: string, flags: PrepareFlags): Promise<{ scenario: Scenario; options: RunOptions }> {
@@ -19,7 +21,7 @@ export async function prepareRun(file: string, flags: PrepareFlags): Promise<{ s
   const limits: { maxNodes?: number; maxPods?: number } = {};
   if (flags.maxNodes !== undefined) limits.maxNodes = flags.maxNodes;
   if (flags.maxPods !== undefined) limits.maxPods = flags.maxPods;
-  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, customPlugins: [...cli.keys()], limits });
+  const scenario = loadScenario(file, { seed: flags.seed, durationMs: flags.until, customPlugins: [...cli.keys()], limits, set: flags.set });
   const fromScenario = await loadPlugins(scenario.scheduler.customPlugins ?? []);
   const plugins = new Map([...fromScenario, ...cli]);
   const choice = policyChoice(flags.policy, [...plugins.keys()]);

@@ -25,6 +25,7 @@ export interface RunFlags {
   check?: boolean;
   checkEvery?: { everyEvents?: number; everyMs?: number };
   plugin?: string[];
+  set?: string[];
 }
 
 export async function runCommand(file: string, flags: RunFlags, signals: Signals): Promise<number> {
@@ -48,7 +49,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
     // Small slices keep Ctrl-C responsive (a slice is well under a second even on a loaded machine).
     const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)), RUN_SLICE_EVENTS);
     bar.done();
-    report.commit(result.summary, result.store, result.workloads);
+    report.commit(result.summary, result.store, result.workloads, result.allocCurve);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
     const perf = {
       scenario: scenario.name,
@@ -66,7 +67,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
     if (!flags.quiet) {
       printSummary(result.summary, (s) => process.stdout.write(s));
       process.stdout.write(`\nwall ${formatDuration(Math.round(wallMs))}, ${perf.events.toLocaleString('en-US')} events (${perf.events_per_s.toLocaleString('en-US')}/s), ${perf.speedup.toLocaleString('en-US')}x real time, peak RSS ${perf.peak_rss_mib} MiB\n`);
-      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv zones.csv workloads.csv (perf.json: wall-clock figures)\n`);
+      process.stdout.write(`reports in ${outDir}/: summary.csv timeseries.csv pods.csv events.csv zones.csv workloads.csv${result.allocCurve.capacity > 0 ? ' alloc_curve.csv' : ''} (perf.json: wall-clock figures)\n`);
     }
     if (!result.complete) {
       process.stderr.write(`kubesim: stopped by ${signals.received} at simulated ${formatDuration(result.simTimeMs)}; reports written and marked incomplete\n`);

@@ -1,4 +1,5 @@
 /** A simulated Node: what the scheduler and the node lifecycle controller see of it. */
+import type { NodeGpus } from './gpu.js';
 import type { Labels } from './labels.js';
 import type { ResourceVector } from './resources.js';
 import type { Taint } from './taints.js';
@@ -37,6 +38,8 @@ export interface Node {
   nonZeroCpu: number;
   nonZeroMemory: number;
   podCount: number;
+  /** GPU devices (allocatable nvidia.com/gpu > 0), free milli per GPU; undefined without GPUs. */
+  gpus: NodeGpus | undefined;
 }
 
 export function zoneOf(labels: Labels): string {

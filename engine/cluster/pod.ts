@@ -2,6 +2,7 @@
  * Pods. Pods created from one template share one PodSpec object (PERFORMANCE.md lesson 4): requests,
  * tolerations and affinity are parsed once per spec; the Pod itself holds only per-instance state.
  */
+import type { GpuRequest } from './gpu.js';
 import type { LabelSelector, Labels, NodeSelectorTerm } from './labels.js';
 import type { ResourceVector } from './resources.js';
 import type { Toleration } from './taints.js';
@@ -94,6 +95,8 @@ export interface PodSpec {
   runDuration: RunDuration | undefined;
   /** Pinned node (spec.nodeName in the manifest): bound without scheduling. */
   nodeName: string;
+  /** GPU devices asked for (engine/cluster/gpu.ts), undefined for none. */
+  gpu?: GpuRequest;
 }
 
 export interface OwnerRef {
@@ -127,6 +130,8 @@ export interface Pod {
   runDurationMs: number;
   /** Free-form reason for the terminal phase (e.g. Completed, Evicted, Preempted, NodeLost). */
   reason: string;
+  /** Indices of the node's GPUs this pod holds (set by a Reserve plugin or at bind), while bound. */
+  gpus?: readonly number[];
 }
 
 export function podKey(p: { namespace: string; name: string }): string {

@@ -13,6 +13,8 @@ import type { ResourceNames, ResourceVector } from './resources.js';
 import { CPU, MEMORY, PODS } from './resources.js';
 import type { Taint } from './taints.js';
 import { StoreEvents } from './store-events.js';
+import type { TypicalPod } from './gpu.js';
+import { GPU_RESOURCE, applyGpus, defaultGpuChoice, newNodeGpus } from './gpu.js';
 import type { PodDisruptionBudget } from './workloads.js';
 
 export interface NodeInit {
@@ -36,6 +38,8 @@ export class ClusterStore {
   readonly allPods: Pod[] = [];
   private nextUid = 1;
   liveNodeCount = 0;
+  /** The workload's typical pods (FGD's distribution T), set before t=0 when the workload is known. */
+  gpuTypicalPods: readonly TypicalPod[] = [];
   /** PodDisruptionBudgets with the status kept by the disruption controller; read by eviction and preemption (see pdb.ts). */
   readonly pdbs: PodDisruptionBudget[] = [];
   /** spec.replicas of scalable controllers (ReplicaSet, StatefulSet) by uid: the disruption controller's expected counts. */
@@ -81,6 +85,7 @@ export class ClusterStore {
       nonZeroCpu: 0,
       nonZeroMemory: 0,
       podCount: 0,
+      gpus: this.nodeGpus(init.allocatable, labels),
     };
     this.nodes.push(node);
     this.podsByNode.push(new Set());
@@ -88,6 +93,11 @@ export class ClusterStore {
     this.liveNodeCount++;
     this.events.emitNode('NodeAdded', node);
     return node;
+  }
+
+  private nodeGpus(allocatable: ResourceVector, labels: Labels): Node['gpus'] {
+    const i = this.resources.lookup(GPU_RESOURCE);
+    return i === undefined ? undefined : newNodeGpus(allocatable[i] ?? 0, labels);
   }
 
   node(name: string): Node | undefined {
@@ -215,6 +225,14 @@ export class ClusterStore {
     node.nonZeroCpu += sign * pod.spec.nonZeroCpu;
     node.nonZeroMemory += sign * pod.spec.nonZeroMemory;
     if (sign < 0 && (acc[CPU]! < 0 || acc[MEMORY]! < 0)) throw new Error(`negative accounting on node ${node.name}`);
+    if (pod.spec.gpu && node.gpus) this.accountGpus(node, pod, sign);
+  }
+
+  /** GPU devices: bind takes the GPUs a Reserve plugin chose (pod.gpus) or the default choice; release gives them back. */
+  private accountGpus(node: Node, pod: Pod, sign: 1 | -1): void {
+    const req = pod.spec.gpu!;
+    if (sign > 0) pod.gpus = pod.gpus ?? defaultGpuChoice(req, node.gpus!.free) ?? [];
+    if (pod.gpus) applyGpus(node.gpus!, pod.gpus, req.milli, sign);
   }
 
   /** Records a lifecycle event (events.csv vocabulary) for whoever listens. */

@@ -13,7 +13,7 @@ export const DEFAULT_TABLE_METRICS = [
 ] as const;
 
 const HIGHER_IS_BETTER = [/alloc/, /availab/, /succeeded/, /^pods_scheduled$/, /^pods_running_end$/, /^jobs_completed$/];
-const LOWER_IS_BETTER = [/latency/, /pending/, /never_scheduled/, /fragment/, /nodes_in_use/, /evict/, /preempt/, /recover/, /unavailable/, /completion/, /lost/, /failed/, /attempts/];
+const LOWER_IS_BETTER = [/latency/, /pending/, /never_scheduled/, /fragment/, /_frag_/, /nodes_in_use/, /evict/, /preempt/, /recover/, /unavailable/, /completion/, /lost/, /failed/, /attempts/];
 
 /** -1: lower is better, 1: higher is better, 0: no preference known. */
 export function betterDirection(metric: string): -1 | 0 | 1 {

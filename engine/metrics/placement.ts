@@ -11,6 +11,7 @@ import { CPU, MEMORY, PODS } from '../cluster/resources.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Simulator } from '../core/simulator.js';
 import { formatSeconds } from '../core/time.js';
+import { GPU_RESOURCE, MILLI_PER_GPU } from '../cluster/gpu.js';
 import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
 
@@ -23,14 +24,14 @@ export const PLACEMENT_COLUMNS = [
 export type PlacementColumn = (typeof PLACEMENT_COLUMNS)[number];
 
 /** The extended resource counted as GPU (the NVIDIA device plugin's name). */
-export const GPU_RESOURCE = 'nvidia.com/gpu';
+export { GPU_RESOURCE } from '../cluster/gpu.js';
 
 export interface PlacementSample {
   nodesInUse: number;
   /** Share of the cluster's allocatable cpu / memory that is free on nodes where no pending pod fits. */
   fragmentationCpu: number;
   fragmentationMem: number;
-  /** Requested / allocatable GPUs over live nodes; NaN without GPUs. */
+  /** Allocated / capacity GPU (milli, device shares included) over live nodes; NaN without GPUs. */
   gpuRatio: number;
 }
 
@@ -89,9 +90,13 @@ export class PlacementMetrics {
       if (n.deleted) continue;
       cpuCap += n.allocatable[CPU]!;
       memCap += n.allocatable[MEMORY]!;
-      if (this.gpu >= 0) {
-        gpuCap += n.allocatable[this.gpu] ?? 0;
-        gpuUsed += n.requested[this.gpu] ?? 0;
+      if (n.gpus) {
+        // GPU devices (cluster/gpu.ts): shares count, in milli-GPU.
+        gpuCap += n.gpus.free.length * MILLI_PER_GPU;
+        for (let i = 0; i < n.gpus.free.length; i++) gpuUsed += MILLI_PER_GPU - n.gpus.free[i]!;
+      } else if (this.gpu >= 0) {
+        gpuCap += (n.allocatable[this.gpu] ?? 0) * MILLI_PER_GPU;
+        gpuUsed += (n.requested[this.gpu] ?? 0) * MILLI_PER_GPU;
       }
       if (this.hasWorkload(n)) inUse++;
       if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !shapes.some((s) => fits(s, n))) {

@@ -1,5 +1,6 @@
 /** summary.csv (one row per run) and pods.csv (one row per pod), computed from a finished run. */
 import type { Pod } from '../cluster/pod.js';
+import { isTerminal } from '../cluster/pod.js';
 import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
 import type { Cell } from './sink.js';
@@ -16,9 +17,10 @@ export const SUMMARY_COLUMNS = [
   ...PLACEMENT_COLUMNS,
   ...FAILURE_COLUMNS,
   'preemptions',
+  'gpu_capacity', 'gpu_alloc_x100', 'gpu_alloc_x130', 'gpu_frag_x100',
 ] as const;
 
-export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason'] as const;
+export const POD_COLUMNS = ['name', 'namespace', 'owner', 'created_s', 'scheduled_s', 'node', 'attempts', 'running_s', 'finished_s', 'phase', 'reason', 'gpus'] as const;
 
 export interface SummaryInput {
   scenario: string;
@@ -31,10 +33,32 @@ export interface SummaryInput {
   preemptions?: number;
   cpuRatios: readonly number[];
   memRatios: readonly number[];
+  /** GPU figures of the alloc curve (docs/gpu-and-traces.md); absent or capacity 0 leaves them empty. gpu_alloc_mean/end are placement columns. */
+  gpu?: SummaryGpu;
   /** Placement metrics (metrics/placement.ts); empty cells when absent. */
   placement?: Record<PlacementColumn, Cell>;
   /** Failure metrics (FailureMetrics.cells()); empty cells when absent. */
   failures?: Record<FailureColumn, Cell>;
+}
+
+export interface SummaryGpu {
+  /** GPUs in the cluster (capacity the alloc curve is relative to). */
+  capacityGpus: number;
+  /** alloc_curve values (percent) at x = 100 and 130, fragmentation % at x = 100. */
+  allocX100: number | undefined;
+  allocX130: number | undefined;
+  fragX100: number | undefined;
+}
+
+function gpuCells(g: SummaryGpu | undefined): Record<'gpu_capacity' | 'gpu_alloc_x100' | 'gpu_alloc_x130' | 'gpu_frag_x100', Cell> {
+  const pct = (v: number | undefined): Cell => (v === undefined ? '' : v.toFixed(2));
+  if (!g || g.capacityGpus === 0) return { gpu_capacity: 0, gpu_alloc_x100: '', gpu_alloc_x130: '', gpu_frag_x100: '' };
+  return {
+    gpu_capacity: g.capacityGpus,
+    gpu_alloc_x100: pct(g.allocX100),
+    gpu_alloc_x130: pct(g.allocX130),
+    gpu_frag_x100: pct(g.fragX100),
+  };
 }
 
 function seconds(ms: number): string {
@@ -56,7 +80,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
   let failed = 0;
   for (const p of store.allPods) {
     if (p.scheduledMs >= 0) scheduled++;
-    if (p.nodeIndex < 0 && !p.removed) pending++;
+    if (p.nodeIndex < 0 && !p.removed && !isTerminal(p)) pending++;
     if (p.phase === 'Running' && !p.removed) running++;
     if (p.phase === 'Succeeded') succeeded++;
     if (p.phase === 'Failed') failed++;
@@ -86,6 +110,7 @@ export function summaryRow(store: ClusterStore, s: SummaryInput): Record<(typeof
     ...(s.placement ?? (Object.fromEntries(PLACEMENT_COLUMNS.map((c) => [c, ''])) as Record<PlacementColumn, Cell>)),
     ...(s.failures ?? (Object.fromEntries(FAILURE_COLUMNS.map((c) => [c, ''])) as Record<FailureColumn, Cell>)),
     preemptions: s.preemptions ?? 0,
+    ...gpuCells(s.gpu),
   };
 }
 
@@ -103,5 +128,7 @@ export function podRow(store: ClusterStore, p: Pod): Cell[] {
     seconds(p.finishedMs),
     p.removed && p.phase !== 'Succeeded' && p.phase !== 'Failed' ? 'Deleted' : p.phase,
     p.reason,
+    // GPU indices on the node, '+'-joined (docs/gpu-and-traces.md), with the share when below a whole GPU.
+    p.gpus && p.gpus.length > 0 ? `${p.gpus.join('+')}${p.spec.gpu && p.spec.gpu.milli < 1000 ? `@${p.spec.gpu.milli}m` : ''}` : '',
   ];
 }

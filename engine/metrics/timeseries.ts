@@ -1,5 +1,6 @@
 /** timeseries.csv: cluster state sampled every sample interval (after every other event of that instant). */
 import { CPU, MEMORY } from '../cluster/resources.js';
+import { MILLI_PER_GPU } from '../cluster/gpu.js';
 import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Simulator } from '../core/simulator.js';
@@ -7,7 +8,7 @@ import { formatSeconds } from '../core/time.js';
 import type { RowSink } from './sink.js';
 import { fixed } from './stats.js';
 
-export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'nodes_not_ready', 'unavailable_replicas'] as const;
+export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'nodes_not_ready', 'unavailable_replicas', 'gpu_alloc_ratio'] as const;
 
 export interface Sample {
   pending: number;
@@ -15,11 +16,13 @@ export interface Sample {
   nodesReady: number;
   cpuRatio: number;
   memRatio: number;
+  gpuRatio: number;
 }
 
 export class TimeSeries {
   readonly cpuRatios: number[] = [];
   readonly memRatios: number[] = [];
+  readonly gpuRatios: number[] = [];
   pending = 0;
   running = 0;
   /** Replicas short of desired (set by the simulation to FailureMetrics.unavailableReplicas). */
@@ -53,9 +56,15 @@ export class TimeSeries {
     let memUsed = 0;
     let memCap = 0;
     let ready = 0;
+    let gpuFree = 0;
+    let gpuCap = 0;
     let notReady = 0;
     for (const n of this.store.nodes) {
       if (n.deleted) continue;
+      if (n.gpus) {
+        gpuCap += n.gpus.free.length * MILLI_PER_GPU;
+        for (let i = 0; i < n.gpus.free.length; i++) gpuFree += n.gpus.free[i]!;
+      }
       if (n.ready === 'True') ready++;
       else notReady++;
       cpuUsed += n.requested[CPU]!;
@@ -63,10 +72,11 @@ export class TimeSeries {
       memUsed += n.requested[MEMORY]!;
       memCap += n.allocatable[MEMORY]!;
     }
-    const s = { pending: this.pending, running: this.running, nodesReady: ready, cpuRatio: cpuCap > 0 ? cpuUsed / cpuCap : 0, memRatio: memCap > 0 ? memUsed / memCap : 0 };
+    const s = { pending: this.pending, running: this.running, nodesReady: ready, cpuRatio: cpuCap > 0 ? cpuUsed / cpuCap : 0, memRatio: memCap > 0 ? memUsed / memCap : 0, gpuRatio: gpuCap > 0 ? (gpuCap - gpuFree) / gpuCap : 0 };
     this.cpuRatios.push(s.cpuRatio);
     this.memRatios.push(s.memRatio);
-    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio), notReady, this.unavailableReplicas()]);
+    this.gpuRatios.push(s.gpuRatio);
+    this.sink.write([formatSeconds(this.sim.now), s.pending, s.running, s.nodesReady, fixed(s.cpuRatio), fixed(s.memRatio), notReady, this.unavailableReplicas(), fixed(s.gpuRatio)]);
     return s;
   }
 }

@@ -20,7 +20,7 @@ import { DEFAULT_SCENARIO } from './types.js';
 import { checkLimits, defaultLimits } from './limits.js';
 import type { Limits } from './limits.js';
 import type { Override } from './overrides.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, singleOverrides } from './overrides.js';
 
 function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[] {
   let text: string;
@@ -52,6 +52,8 @@ export interface LoadOptions {
   seed?: number;
   /** Overrides spec.duration. */
   durationMs?: number;
+  /** `run --set` / `validate --set` flags (one value each), parsed like compare's and added to overrides. */
+  set?: readonly string[];
   /** Raises (or lowers) SCENARIO_LIMITS: --max-nodes, --max-pods. */
   limits?: Partial<Limits>;
   /** `--set` overrides applied to the Scenario document before it is read (kubesim compare sweeps). */
@@ -77,14 +79,15 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   let collected: Collected | undefined;
   const first = docs[0];
   const isWrapper = first !== undefined && (first.value as { kind?: unknown } | null)?.kind === 'Scenario';
-  if (options.overrides?.length) {
-    if (isWrapper && first) applyOverrides(first, options.overrides).forEach((e) => problems.add(e));
+  const overrides = [...(options.overrides ?? []), ...singleOverrides(options.set ?? [])];
+  if (overrides.length) {
+    if (isWrapper && first) applyOverrides(first, overrides).forEach((e) => problems.add(e));
     else if (first) problems.add(new SimError('E_USAGE', '--set works on kind: Scenario files only', { location: { file }, hint: 'wrap the manifests in a kind: Scenario file (spec.manifestFiles)' }));
   }
   if (docs.length === 0 && problems.empty) problems.add(new SimError('E_SCHEMA', 'the file is empty', { location: { file }, hint: 'write a kind: Scenario document or Kubernetes manifests' }));
   if (isWrapper) {
     if (docs.length > 1) problems.add(new SimError('E_SCHEMA', 'a Scenario file holds one document', { location: { file, line: 1 }, hint: 'move the other documents into a file listed in spec.manifestFiles' }));
-    const read = readScenario(Reader.root(first, problems), { includeFile, limits });
+    const read = readScenario(Reader.root(first, problems), { includeFile, limits, baseDir: base });
     const { collected: c, ...rest } = read;
     collected = c;
     scenario = { ...rest, file };

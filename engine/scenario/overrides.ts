@@ -146,3 +146,15 @@ function describeMissing(parent: unknown, key: PathPart): string {
   if (Array.isArray(parent)) return typeof key === 'number' ? `does not exist (the list has ${parent.length} items)` : 'is a list: index it with [n]';
   return 'does not exist';
 }
+
+/**
+ * `run --set` / `validate --set`: one value per flag (a sweep belongs to `kubesim compare`).
+ * The same parser as compare's, so paths, values and errors read alike.
+ */
+export function singleOverrides(flags: readonly string[]): Override[] {
+  return flags.map((flag) => {
+    const f = parseSetFlag(flag);
+    if (f.values.length !== 1) throw usage(`--set ${f.path}: ${f.values.length} values given; run and validate take one`, 'sweep several values with kubesim compare, or quote a value holding a comma');
+    return f.values[0]!;
+  });
+}

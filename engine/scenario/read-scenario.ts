@@ -8,6 +8,11 @@ import { readAllocatable, readJob, readManifest, readTaints, readTemplate } from
 import { readMeta, readStringMap, readTypeMeta } from './k8s/meta.js';
 import type { Arrival, Generator, NodePool, Scenario } from './types.js';
 import { DEFAULT_SCENARIO } from './types.js';
+import { readTraceSource } from './traces/alibaba-gpu-2023.js';
+import { internTraceResources } from './traces/replay.js';
+import { GPU_MODEL_LABEL, GPU_RESOURCE } from '../cluster/gpu.js';
+import { TIE_BREAKS, UNSCHEDULABLE_POD_MODES } from '../scheduler/node-rank.js';
+import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 import { readFaults, readNodeLifecycle } from './read-faults.js';
 import { scenarioNodeInfos } from './node-infos.js';
 
@@ -19,7 +24,7 @@ const GENERATOR_KINDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Pod', ['v1']],
 ]);
 
-const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators', 'faults', 'controllers'];
+const SPEC_FIELDS = ['seed', 'duration', 'sampleInterval', 'scheduler', 'kubelet', 'nodes', 'manifests', 'manifestFiles', 'generators', 'faults', 'controllers', 'source'];
 
 /** Limits on what one scenario may expand into (hardening); raise them with --max-nodes / --max-pods. */
 export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 };
@@ -27,6 +32,8 @@ export const SCENARIO_LIMITS = { maxNodes: 200_000, maxGeneratedPods: 5_000_000 
 export interface ReadContext {
   /** Reads a manifest file named in spec.manifestFiles (resolved by the loader). */
   includeFile(path: string, from: Reader, out: Collected): void;
+  /** Folder of the scenario file: trace paths in spec.source are relative to it. */
+  baseDir?: string;
   /** Current limits (SCENARIO_LIMITS raised by --max-nodes / --max-pods). */
   limits?: { maxNodes: number; maxPods: number };
 }
@@ -45,7 +52,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const out = emptyCollected();
 
   const sched = spec.child('scheduler');
-  sched.object(['policy', 'config', 'configFile', 'plugins']);
+  sched.object(['policy', 'config', 'configFile', 'plugins', 'tieBreak', 'unschedulablePods']);
   const customPlugins = sched.child('plugins').items().map((c) => {
     c.object(['name', 'path'], [], ['name', 'path']);
     return { name: c.child('name').str({ required: true }) ?? '', path: c.child('path').str({ required: true }) ?? '' };
@@ -72,6 +79,8 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   }
   const durationMs = spec.child('duration').duration() ?? DEFAULT_SCENARIO.durationMs;
   const generators = spec.child('generators').items().map((g) => readGenerator(g, out, durationMs, limits.maxPods));
+  const source = readTraceSource(spec.child('source'), ctx.baseDir ?? '.');
+  if (source) internTraceResources(out.resources);
   for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
   const faults = readFaults(spec.child('faults'), scenarioNodeInfos(nodePools, out.nodes), nodePools.map((p) => p.pool), durationMs);
   const nodeLifecycle = readNodeLifecycle(spec.child('controllers'));
@@ -80,7 +89,14 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     seed: spec.child('seed').int({ min: 0, max: 2 ** 32 - 1 }) ?? DEFAULT_SCENARIO.seed,
     durationMs,
     sampleIntervalMs: spec.child('sampleInterval').duration() ?? DEFAULT_SCENARIO.sampleIntervalMs,
-    scheduler: { policy: sched.child('policy').str({ oneOf: policyNames() }) ?? DEFAULT_SCENARIO.policy, config: undefined, configFile: undefined, customPlugins },
+    scheduler: {
+      policy: sched.child('policy').str({ oneOf: policyNames() }) ?? DEFAULT_SCENARIO.policy,
+      config: undefined,
+      configFile: undefined,
+      customPlugins,
+      tieBreak: sched.child('tieBreak').str({ oneOf: TIE_BREAKS }) as TieBreak | undefined,
+      unschedulablePods: sched.child('unschedulablePods').str({ oneOf: UNSCHEDULABLE_POD_MODES }) as UnschedulablePods | undefined,
+    },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,
     ...pick(out),
@@ -88,6 +104,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
     faults,
     nodeLifecycle,
     resources: out.resources,
+    ...(source ? { source } : {}),
     collected: out,
   };
 }
@@ -102,19 +119,31 @@ function pick(out: Collected): Pick<Scenario, 'nodes' | 'pods' | 'deployments' |
 }
 
 function readPool(r: Reader, out: Collected, maxNodes: number): NodePool {
-  r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints'], [], ['pool', 'count', 'allocatable']);
+  r.object(['pool', 'count', 'zones', 'allocatable', 'labels', 'taints', 'gpus'], [], ['pool', 'count', 'allocatable']);
   const zones = r.child('zones').items().map((z) => z.str() ?? '');
   if (r.child('zones').present && zones.length === 0) r.child('zones').fail('zones is empty', 'list at least one zone or drop the field');
   const allocatable = readAllocatable(r.child('allocatable'), out);
   if (r.child('allocatable').present && !allocatable.has('pods')) allocatable.set('pods', 110); // kubelet maxPods default
+  const gpus = readPoolGpus(r.child('gpus'), out);
+  if (gpus) allocatable.set(GPU_RESOURCE, gpus.count);
   return {
     pool: r.child('pool').name() ?? '',
     count: limitedInt(r.child('count'), maxNodes, 'nodes', '--max-nodes') ?? 0,
     zones,
     allocatable,
-    labels: readStringMap(r.child('labels')),
+    labels: gpus?.model ? { ...readStringMap(r.child('labels')), [GPU_MODEL_LABEL]: gpus.model } : readStringMap(r.child('labels')),
     taints: readTaints(r.child('taints')),
   };
+}
+
+/** A pool's `gpus: {count, model}`: allocatable nvidia.com/gpu and the kubesim.io/gpu-model label. */
+function readPoolGpus(r: Reader, out: Collected): { count: number; model: string } | undefined {
+  if (!r.present) return undefined;
+  r.object(['count', 'model'], [], ['count']);
+  const count = r.child('count').int({ required: true, min: 0, max: 64 });
+  if (count === undefined) return undefined;
+  out.resources.intern(GPU_RESOURCE);
+  return { count, model: r.child('model').str() ?? '' };
 }
 
 function readArrival(r: Reader): Arrival | undefined {

@@ -41,6 +41,9 @@ import { startGenerator } from './generators.js';
 import { drawRunDuration } from './run-duration.js';
 import { poolNodeName } from './read-scenario.js';
 import type { Scenario } from './types.js';
+import { AllocCurve } from '../metrics/alloc-curve.js';
+import { schedulerOptionsFor, workloadTypicalPods } from './gpu-setup.js';
+import { startTrace } from './traces/replay.js';
 
 export interface RunOptions {
   /** Overrides the scenario's policy (a built-in name). */
@@ -66,6 +69,8 @@ export interface RunOptions {
 export interface RunResult {
   summary: Record<(typeof SUMMARY_COLUMNS)[number], Cell>;
   store: ClusterStore;
+  /** GPU allocation vs arrived demand (alloc_curve.csv); empty when the cluster has no GPUs. */
+  allocCurve: AllocCurve;
   eventsProcessed: number;
   simTimeMs: number;
   complete: boolean;
@@ -82,6 +87,7 @@ export class Simulation {
   /** StatefulSet, DaemonSet, disruption, PodGC and drain controllers (workload-controllers.ts). */
   readonly workloads: ReturnType<typeof startWorkloadControllers>;
   private readonly timeseries: TimeSeries;
+  readonly allocCurve: AllocCurve;
   readonly checker: InvariantChecker | undefined;
   private readonly placement: PlacementMetrics;
   readonly failures: FailureMetrics;
@@ -96,11 +102,13 @@ export class Simulation {
     this.rngs = new RngStreams(scenario.seed);
     this.store = new ClusterStore(this.sim, scenario.resources);
     this.policy = options.policy ?? (scenario.scheduler.options ? 'KubeSchedulerConfiguration' : scenario.scheduler.policy);
-    const resolved = options.schedulerOptions ?? resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.options);
+    const resolved = schedulerOptionsFor(scenario, options.schedulerOptions ?? resolvePolicy(this.policy, options.policy ? undefined : scenario.scheduler.options));
+    this.store.gpuTypicalPods = workloadTypicalPods(scenario);
     const schedulerOptions = options.plugins ? { ...resolved, plugins: options.plugins } : resolved;
     // Metrics subscribe first, so they see every change before anyone reacts to it.
     new EventLog(this.store, options.events ?? NULL_SINK);
     this.timeseries = new TimeSeries(this.sim, this.store, options.timeseries ?? NULL_SINK, scenario.sampleIntervalMs, scenario.durationMs);
+    this.allocCurve = new AllocCurve(this.store);
     this.placement = new PlacementMetrics(this.sim, this.store, scenario.sampleIntervalMs, scenario.durationMs);
     this.scheduler = new Scheduler(this.sim, this.store, this.rngs.stream('scheduler'), { ...schedulerOptions, ...options.scheduler });
     // Preemption reads the PodDisruptionBudgets the disruption controller keeps in the store.
@@ -121,6 +129,7 @@ export class Simulation {
     this.checker = check ? attachChecker({ sim: this.sim, store: this.store, scheduler: schedulerOptions, replicaSets, jobs }, { endMs: scenario.durationMs, ...(check === true ? {} : check) }) : undefined;
     this.store.reserveUids(maxScenarioUid(scenario)); // owner uids from the scenario and the store must not collide
     this.addNodes();
+    if (scenario.source) startTrace(scenario.source, { sim: this.sim, store: this.store, rng: this.rngs.stream('trace') });
     for (const rs of scenario.replicaSets) this.failures.trackWorkload(replicaSets.addReplicaSet(rs).meta.uid, `ReplicaSet/${rs.meta.name}`, rs.replicas);
     for (const d of scenario.deployments) this.failures.trackWorkload(replicaSets.addDeployment(d).meta.uid, `Deployment/${d.meta.name}`, d.replicas);
     for (const j of scenario.jobs) jobs.addJob(j);
@@ -234,7 +243,13 @@ export class Simulation {
       memRatios: this.timeseries.memRatios,
       placement: this.placement.summary(),
       failures: this.failures.cells(),
+      gpu: {
+        capacityGpus: this.allocCurve.capacity / 1000 || this.allocCurve.liveCapacity / 1000,
+        allocX100: this.allocCurve.at(100)?.alloc,
+        allocX130: this.allocCurve.at(130)?.alloc,
+        fragX100: this.allocCurve.at(100)?.frag,
+      },
     });
-    return { summary, store: this.store, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete, workloads: this.failures.workloadRows() };
+    return { summary, store: this.store, allocCurve: this.allocCurve, eventsProcessed: this.sim.eventsProcessed, simTimeMs, complete, workloads: this.failures.workloadRows() };
   }
 }

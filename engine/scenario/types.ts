@@ -5,6 +5,8 @@ import type { ResourceNames } from '../cluster/resources.js';
 import type { Taint } from '../cluster/taints.js';
 import type { DaemonSet, Deployment, Job, ObjectMeta, PodDisruptionBudget, PodTemplate, PriorityClass, ReplicaSet, StatefulSet } from '../cluster/workloads.js';
 import type { PodSpec } from '../cluster/pod.js';
+import type { TraceSource } from './traces/alibaba-gpu-2023.js';
+import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { NodeLifecycleConfig } from '../controllers/node-lifecycle/config.js';
 import type { SchedulerOptions } from '../scheduler/scheduler.js';
@@ -54,6 +56,10 @@ export interface SchedulerSection {
   config: unknown;
   /** Where the config came from, for error messages. */
   configFile: string | undefined;
+  /** Tie-break among top-scored nodes; undefined = the policy's own (random for upstream policies). */
+  tieBreak?: TieBreak;
+  /** What happens to a pod that fits no node; undefined = wait (fail in a trace's fgd mode). */
+  unschedulablePods?: UnschedulablePods;
   /** The validated KubeSchedulerConfiguration, when one was given. */
   options?: SchedulerOptions;
   /** Out-of-tree plugins (spec.scheduler.plugins): module paths resolved against the scenario file. */
@@ -85,6 +91,8 @@ export interface Scenario {
   priorityClasses: PriorityClass[];
   generators: Generator[];
   resources: ResourceNames;
+  /** A trace replayed by the run (spec.source), loaded once. */
+  source?: TraceSource;
   /** spec.faults (empty or absent: no faults). */
   faults?: FaultSpec[];
   /** spec.controllers.nodeLifecycle merged over DEFAULT_NODE_LIFECYCLE (absent: the defaults). */

@@ -20,5 +20,5 @@ export function resolvePolicy(name: string, config?: SchedulerOptions): Schedule
     const guess = didYouMean(name, policyNames());
     throw new SimError('E_SCHEMA', `unknown scheduling policy "${name}"`, { hint: guess ? `did you mean "${guess}"? (see kubesim policies)` : `built-in policies: ${policyNames().join(', ')}, or a KubeSchedulerConfiguration file` });
   }
-  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, ...policy.profile }] };
+  return { profiles: [{ schedulerName: DEFAULT_SCHEDULER_NAME, ...policy.profile }], ...(policy.tieBreak ? { tieBreak: policy.tieBreak } : {}) };
 }

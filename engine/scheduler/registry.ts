@@ -13,6 +13,13 @@ import { NOOP_PLUGINS, noopFactory } from './plugins/noop/noop.js';
 import { newPodTopologySpread } from './plugins/podtopologyspread/pod-topology-spread.js';
 import { newPrioritySort } from './plugins/queuesort/priority-sort.js';
 import { newTaintToleration } from './plugins/tainttoleration/taint-toleration.js';
+import { newGpuFit } from './plugins/gpufit/gpu-fit.js';
+import { newRandomScore } from './plugins/randomscore/random-score.js';
+import { newDotProd } from './plugins/dotprod/dot-prod.js';
+import { newGpuClustering } from './plugins/gpuclustering/gpu-clustering.js';
+import { newGpuPacking } from './plugins/gpupacking/gpu-packing.js';
+import { newBestFit } from './plugins/bestfit/best-fit.js';
+import { newFGD } from './plugins/fgd/fgd.js';
 
 const entries: [string, PluginFactory][] = [
   ['PrioritySort', newPrioritySort],
@@ -27,6 +34,14 @@ const entries: [string, PluginFactory][] = [
   ['NodeResourcesBalancedAllocation', newNodeResourcesBalancedAllocation],
   ['ImageLocality', newImageLocality],
   ['DefaultPreemption', newDefaultPreemption],
+  // GPU devices and the six policies of the FGD paper (docs/gpu-and-traces.md).
+  ['GpuFit', newGpuFit],
+  ['RandomScore', newRandomScore],
+  ['DotProd', newDotProd],
+  ['GpuClustering', newGpuClustering],
+  ['GpuPacking', newGpuPacking],
+  ['BestFit', newBestFit],
+  ['FGD', newFGD],
   ...NOOP_PLUGINS.map((n): [string, PluginFactory] => [n, noopFactory(n)]),
 ];
 

@@ -30,6 +30,7 @@ import { SchedulingQueue } from './queue/scheduling-queue.js';
 import { DEFAULT_POD_INITIAL_BACKOFF_MS, DEFAULT_POD_MAX_BACKOFF_MS, DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS } from './queue/backoff.js';
 import { nodeClusterEvent, podClusterEvent } from './queue/cluster-events.js';
 import { Nominator } from './queue/nominator.js';
+import type { TieBreak, UnschedulablePods } from './node-rank.js';
 
 export interface SchedulerOptions {
   profiles: ProfileOptions[];
@@ -47,6 +48,10 @@ export interface SchedulerOptions {
   plugins?: ReadonlyMap<string, PluginFactory>;
   /** Use the fused loop for the default plugin set (default true; false forces per-plugin calls). */
   fastPath?: boolean;
+  /** Among nodes with the top score: `random` (upstream, default) or `nodeRank` (a per-seed node permutation). */
+  tieBreak?: TieBreak;
+  /** `wait` (upstream, default): retry when the cluster changes; `fail`: a bare pod (no owner) fails at once (PodFailed, Unschedulable). */
+  unschedulablePods?: UnschedulablePods;
 }
 
 function ms(explicitMs: number | undefined, seconds: number | undefined, fallback: number): number {
@@ -85,6 +90,7 @@ export class Scheduler {
   private readonly handle: PreemptionHandle;
   /** The filter/score cycle; set runtime.explain to record attempts for `kubesim explain`. */
   readonly runtime: FrameworkRuntime;
+  private readonly failUnschedulable: boolean;
 
   constructor(
     private readonly sim: Simulator,
@@ -102,7 +108,8 @@ export class Scheduler {
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
     };
-    this.runtime = new FrameworkRuntime(rng);
+    this.runtime = new FrameworkRuntime(rng, options.tieBreak);
+    this.failUnschedulable = options.unschedulablePods === 'fail';
     const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
     for (const p of options.profiles) {
       this.profiles.set(p.schedulerName, buildProfile(p, this.handle as Handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
@@ -164,6 +171,14 @@ export class Scheduler {
     const plugins = new Set<string>();
     for (const s of statuses.values()) plugins.add(s.plugin);
     this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total));
+    // unschedulablePods: fail (FGD protocol), bare pods only: a controller would replace a failed pod
+    // at once, forever, in the same instant.
+    if (this.failUnschedulable && !pod.owner) {
+      this.queue.done(info);
+      this.store.setPodPhase(pod, 'Failed', 'Unschedulable');
+      this.store.record('PodFailed', podKey(pod), '', 'Unschedulable');
+      return;
+    }
     for (const pf of profile.postFilter) {
       const { result, status } = pf.postFilter(state, pod, statuses);
       if (result !== null) this.applyNomination(pod, result.nominatedNode, result.victims.length);
@@ -234,11 +249,12 @@ export class Scheduler {
       this.handleSchedulingFailure(profile, state, info, statuses, nodes.length);
       return;
     }
-    this.bind(info, node);
+    this.bind(profile, state, info, node);
   }
 
-  private bind(info: QueuedPodInfo, node: Node): void {
+  private bind(profile: Profile, state: CycleState, info: QueuedPodInfo, node: Node): void {
     const pod = info.pod;
+    for (const r of profile.reserve) r.reserve(state, pod, node);
     this.queue.done(info);
     this.store.bindPod(pod, node);
     this.stats.scheduled++;

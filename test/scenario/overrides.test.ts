@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimErrors } from '../../engine/core/errors.js';
-import { parsePath, parseSetFlag, sweep, variantName } from '../../engine/scenario/overrides.js';
+import { parsePath, parseSetFlag, singleOverrides, sweep, variantName } from '../../engine/scenario/overrides.js';
 import { scenarioFromText, smallScenario } from '../helpers.js';
 
 test('a field path reads dotted names and list indexes', () => {
@@ -53,4 +53,9 @@ test('an override into a missing list item is reported with the list position', 
     assert.match(e.errors[0]!.message, /does not exist \(the list has 1 items\)/);
     assert.equal(e.errors[0]!.location.line, 9); // the first item of spec.nodes
   }
+});
+
+test('run/validate --set takes one value per flag (a sweep belongs to compare)', () => {
+  assert.deepEqual(singleOverrides(['spec.seed=7', 'spec.duration=30m']).map((o) => o.value), [7, '30m']);
+  assert.throws(() => singleOverrides(['spec.nodes[0].count=5,7']), /2 values given; run and validate take one/);
 });

@@ -32,8 +32,10 @@ function profileOf(options: ReturnType<typeof resolvePolicy>['profiles'][number]
 
 describe('default profile (apis/config/v1/default_plugins.go, v1.33)', () => {
   const p = profileOf(resolvePolicy('default').profiles[0]!);
-  it('filters in upstream order', () => assert.deepEqual(p.filter.map((x) => x.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']));
-  it('prefilters in upstream order', () => assert.deepEqual(p.preFilter.map((x) => x.name), ['NodeAffinity', 'NodePorts', 'PodTopologySpread', 'InterPodAffinity']));
+  // kubesim's GpuFit (docs/gpu-and-traces.md) comes after upstream's plugins.
+  it('filters in upstream order, then GpuFit', () => assert.deepEqual(p.filter.map((x) => x.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit']));
+  it('prefilters in upstream order, then GpuFit', () => assert.deepEqual(p.preFilter.map((x) => x.name), ['NodeAffinity', 'NodePorts', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit']));
+  it('keeps the fused fast path with GpuFit in the profile', () => assert.ok(p.fast));
   it('prescores in upstream order', () => assert.deepEqual(p.preScore.map((x) => x.name), ['NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesBalancedAllocation']));
   it('scores with upstream weights', () =>
     assert.deepEqual(p.score.map((x) => `${x.plugin.name}:${x.weight}`), ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1']));

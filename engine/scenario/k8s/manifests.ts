@@ -4,6 +4,8 @@ import type { PodSpec } from '../../cluster/pod.js';
 import type { TaintEffect } from '../../cluster/taints.js';
 import type { Job, ObjectMeta, PodTemplate } from '../../cluster/workloads.js';
 import type { Reader } from '../reader.js';
+import type { ResourceNames } from '../../cluster/resources.js';
+import { GPU_MILLI_ANNOTATION, GPU_RESOURCE, gpuRequestFrom, gpuRequestProblems } from '../../cluster/gpu.js';
 import { DURATION_ANNOTATION, parseRunDuration } from '../run-duration.js';
 import type { Scenario } from '../types.js';
 import { readLabelSelector, readMeta, readTypeMeta } from './meta.js';
@@ -129,11 +131,24 @@ function withDuration(template: Reader, spec: PodSpec, annotations: Record<strin
   return d ? { ...spec, runDuration: d } : spec;
 }
 
+/** The GPU request of a pod (engine/cluster/gpu.ts): nvidia.com/gpu plus the gpu-milli and gpu-models annotations. */
+function withGpu(template: Reader, spec: PodSpec, annotations: Record<string, string>, names: ResourceNames): PodSpec {
+  const i = names.lookup(GPU_RESOURCE);
+  const count = i === undefined ? 0 : (spec.requests[i] ?? 0);
+  const milliText = annotations[GPU_MILLI_ANNOTATION];
+  if (count === 0 && milliText === undefined) return spec;
+  const problems = gpuRequestProblems(count, milliText);
+  for (const p of problems) template.child('metadata').child('annotations').child(GPU_MILLI_ANNOTATION).fail(p, 'e.g. kubesim.io/gpu-milli: "500" for half of one GPU');
+  if (problems.length > 0) return spec;
+  const gpu = gpuRequestFrom(count, annotations);
+  return gpu ? { ...spec, gpu } : spec;
+}
+
 function readPod(r: Reader, out: Collected): void {
   const meta = objectMeta(r, out, 'Pod');
   r.child('status'); // status of a dumped pod is ignored: bound pods (spec.nodeName) are taken as Running.
   if (!r.child('spec').present) r.fail('missing required field "spec"', 'add spec: {containers: [{name: app, image: ...}]}');
-  const spec = withDuration(r, readPodSpec(r.child('spec'), { resources: out.resources, specs: out.specs }), meta.annotations);
+  const spec = withGpu(r, withDuration(r, readPodSpec(r.child('spec'), { resources: out.resources, specs: out.specs }), meta.annotations), meta.annotations, out.resources);
   out.pods.push({ meta, spec });
 }
 
@@ -142,7 +157,7 @@ export function readTemplate(r: Reader, ctx: PodSpecContext, typeMeta = false): 
   const m = r.child('metadata');
   m.object(['labels', 'annotations', 'name', 'namespace'], ['creationTimestamp']);
   const meta = readMeta(r, { namespaced: false, nameRequired: false });
-  const spec = withDuration(r, readPodSpec(r.child('spec'), ctx), meta.annotations);
+  const spec = withGpu(r, withDuration(r, readPodSpec(r.child('spec'), ctx), meta.annotations), meta.annotations, ctx.resources);
   return { labels: meta.labels, annotations: meta.annotations, spec };
 }
 

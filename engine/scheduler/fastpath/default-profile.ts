@@ -54,10 +54,10 @@ function balancedScore(node: Node, podCpu: number, podMem: number): number {
   return Math.trunc((1 - Math.abs((fC - fM) / 2)) * MAX_NODE_SCORE);
 }
 
-const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'];
+const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
 const SCORES = ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1'];
 /** Filters (by index in FILTERS) that must have returned Skip at PreFilter for the fused filter. */
-const FILTERS_SKIPPED = [3, 4, 6, 7];
+const FILTERS_SKIPPED = [3, 4, 6, 7, 8];
 /** Scores (by index in SCORES) that must have returned Skip at PreScore for the fused score. */
 const SCORES_SKIPPED = [1, 3, 4];
 /** Index of NodeResourcesBalancedAllocation in the score list (its PreScore may Skip). */

@@ -12,6 +12,8 @@ import { podKey } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
+import { NodeRanking } from '../node-rank.js';
+import type { TieBreak } from '../node-rank.js';
 import { BALANCED } from '../fastpath/default-profile.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
@@ -69,10 +71,19 @@ export class FrameworkRuntime {
   private skipScore: boolean[] = [];
   private readonly recByName = new Map<string, ExplainNode>();
 
-  constructor(private readonly rng: Rng) {}
+  /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
+  private readonly ranking: NodeRanking | undefined;
+
+  constructor(
+    private readonly rng: Rng,
+    tieBreak: TieBreak = 'random',
+  ) {
+    this.ranking = tieBreak === 'nodeRank' ? new NodeRanking(rng) : undefined;
+  }
 
   /** Runs PreFilter..selectHost for `pod` over `nodes` (already in node-tree order). */
   schedule(profile: Profile, pod: Pod, nodes: readonly Node[], nowMs: number, opts: CycleOptions = {}): CycleOutcome {
+    this.ranking?.prepare(nodes);
     const state = new CycleState();
     const statuses = new Map<string, Status>();
     const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
@@ -213,7 +224,7 @@ export class FrameworkRuntime {
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
       profile.fast.score(state, pod, feasible, totals, skip[BALANCED] === true);
-      return feasible[this.selectHost(totals, m)]!;
+      return feasible[this.selectHost(totals, m, feasible)]!;
     }
     const scores = this.scores;
     scores.length = m;
@@ -243,7 +254,7 @@ export class FrameworkRuntime {
       }
     }
     if (recNodes) for (let i = 0; i < m; i++) recNodes[i]!.total = totals[i]!;
-    return feasible[this.selectHost(totals, m)]!;
+    return feasible[this.selectHost(totals, m, feasible)]!;
   }
 
   private newRecord(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
@@ -256,8 +267,9 @@ export class FrameworkRuntime {
   /**
    * Highest total; each of the tied maxima is chosen with probability 1/ties, as upstream's reservoir
    * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
+   * With the nodeRank tie-break the tied node of smallest rank wins (no draw; node-rank.ts).
    */
-  private selectHost(totals: Float64Array, m: number): number {
+  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[]): number {
     let max = totals[0]!;
     let ties = 1;
     for (let i = 1; i < m; i++) {
@@ -267,6 +279,7 @@ export class FrameworkRuntime {
         ties = 1;
       } else if (t === max) ties++;
     }
+    if (this.ranking !== undefined && ties > 1) return this.lowestRank(totals, m, max, feasible, this.ranking);
     let pick = ties === 1 ? 0 : this.rng.int(ties);
     for (let i = 0; i < m; i++) {
       if (totals[i] !== max) continue;
@@ -274,6 +287,20 @@ export class FrameworkRuntime {
       pick--;
     }
     return 0;
+  }
+
+  private lowestRank(totals: Float64Array, m: number, max: number, feasible: readonly Node[], ranking: NodeRanking): number {
+    let best = -1;
+    let bestRank = Infinity;
+    for (let i = 0; i < m; i++) {
+      if (totals[i] !== max) continue;
+      const r = ranking.rank(feasible[i]!);
+      if (r < bestRank) {
+        bestRank = r;
+        best = i;
+      }
+    }
+    return best;
   }
 }
 
