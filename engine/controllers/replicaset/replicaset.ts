@@ -3,7 +3,7 @@
  * a ReplicaSet keeps `replicas` active pods, where a terminating pod no longer counts (controller.FilterActivePods),
  * so a replacement is created as soon as a pod starts terminating.
  */
-import type { Pod } from '../../cluster/pod.js';
+import type { OwnerRef, Pod } from '../../cluster/pod.js';
 import { isActive } from '../../cluster/pod.js';
 import { isPodReady } from '../../cluster/pdb.js';
 import { createPod, nameSuffix } from '../../cluster/pod-factory.js';
@@ -18,6 +18,8 @@ interface RsState {
   pods: Set<Pod>;
   created: number;
   syncPending: boolean;
+  /** The owner reference all its pods share (made on the first pod). */
+  owner?: OwnerRef;
 }
 
 export class ReplicaSetController {
@@ -103,7 +105,7 @@ export class ReplicaSetController {
       namespace: rs.meta.namespace,
       labels: rs.template.labels,
       spec: rs.template.spec,
-      owner: { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true },
+      owner: (st.owner ??= { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true }),
     });
     st.pods.add(pod);
   }
