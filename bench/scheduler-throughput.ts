@@ -1,86 +1,125 @@
 /**
- * Scheduling throughput: pods/s of the scheduler with the default profile at 1k / 5k / 10k nodes in
- * 3 zones, with kube's adaptive node sampling (percentageOfNodesToScore 0) and scoring every node
- * (100). Each measured call creates PODS_PER_CALL pods (one shared spec), runs the simulator until
- * they are all bound, then deletes them again so the cluster state is the same for every call.
- * Run: `npx tsc -p tsconfig.json && node dist/bench/scheduler-throughput.js [--quick]`.
+ * Scheduling throughput: pods scheduled per wall-clock second through the public API. A Simulation of
+ * N nodes (16 cpu / 64Gi, three zones) and one Deployment of M replicas created at t=0 runs for one
+ * simulated minute; the figure is pods_scheduled / wall time of Simulation.run() (the ReplicaSet controller,
+ * kubelets and metrics included, the scenario load and the Simulation construction not). Each repetition
+ * needs a fresh Simulation built outside the timed section, which benny cannot do per call, so this suite
+ * times repetitions itself and reports the median. Run: `npm run build && node dist/bench/scheduler-throughput.js`.
  */
 import { pathToFileURL } from 'node:url';
-import b from 'benny';
-import { createPod } from '../engine/cluster/pod-factory.js';
-import type { Pod, PodSpec } from '../engine/cluster/pod.js';
-import { computeRequests } from '../engine/cluster/pod-requests.js';
-import { ResourceNames } from '../engine/cluster/resources.js';
-import { ClusterStore } from '../engine/cluster/store.js';
-import { RngStreams } from '../engine/core/rng.js';
-import { Simulator } from '../engine/core/simulator.js';
-import { resolvePolicy } from '../engine/scheduler/policies.js';
-import { Scheduler } from '../engine/scheduler/scheduler.js';
+import { Simulation } from '../engine/scenario/simulation.js';
+import { median, scenarioFromYaml } from './scenario-text.js';
 
-export const SCHEDULER_SIZES: readonly number[] = [1000, 5000, 10000];
-export const PODS_PER_CALL = 500;
-const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+export const THROUGHPUT_NODES: readonly number[] = [1000, 5000, 10000];
+/** Pods created at t=0 per measurement (required anti-affinity: at most half the nodes). */
+export const THROUGHPUT_PODS = 5000;
+export const VARIANTS = ['default', 'score-all-nodes', 'topology-spread', 'required-anti-affinity'] as const;
+export type Variant = (typeof VARIANTS)[number];
 
-export interface SchedulerBenchResult {
+export interface ThroughputOptions {
+  nodes?: readonly number[];
+  pods?: number;
+  repetitions?: number;
+  variants?: readonly Variant[];
+}
+
+export interface ThroughputResult {
+  variant: Variant;
   nodes: number;
-  percentageOfNodesToScore: number;
-  podsPerSecond: number;
-  marginPercent: number;
+  pods: number;
+  /** Median pods scheduled per wall second, or 'unsupported' (with the reason) on a build without the feature. */
+  podsPerSecond: number | 'unsupported';
+  reason?: string;
+  medianWallMs?: number;
+  scheduled?: number;
 }
 
-function podSpec(names: ResourceNames): PodSpec {
-  const containers = [{ name: 'c', image: 'app:1', requests: new Map([['cpu', 100], ['memory', 128 * 2 ** 20]]), limits: new Map<string, number>(), ports: [], restartPolicyAlways: false }];
-  const r = computeRequests(containers, [], new Map(), names);
-  return {
-    containers, initContainers: [], overhead: new Map(), ...r, nodeSelector: {}, affinity: undefined, tolerations: [], topologySpreadConstraints: [],
-    priority: 0, priorityClassName: '', preemptionPolicy: 'PreemptLowerPriority', schedulerName: 'default-scheduler', restartPolicy: 'Always',
-    terminationGracePeriodMs: 30_000, hostPorts: [], runDuration: undefined, nodeName: '',
-  };
+const POD_EXTRA: Record<Variant, string> = {
+  'default': '',
+  'score-all-nodes': '',
+  'topology-spread': `
+            topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: bench}}}`,
+  'required-anti-affinity': `
+            affinity:
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: bench}}}`,
+};
+
+/** kube-scheduler's percentageOfNodesToScore: 100, i.e. no node sampling. */
+const SCORE_ALL = `
+  scheduler:
+    config:
+      apiVersion: kubescheduler.config.k8s.io/v1
+      kind: KubeSchedulerConfiguration
+      percentageOfNodesToScore: 100`;
+
+export function throughputScenario(variant: Variant, nodes: number, pods: number): string {
+  return `apiVersion: kubesim.io/v1alpha1
+kind: Scenario
+metadata: {name: bench-${variant}-${nodes}}
+spec:
+  seed: 1
+  duration: 1m
+  sampleInterval: 1m${variant === 'score-all-nodes' ? SCORE_ALL : ''}
+  nodes:
+    - pool: n
+      count: ${nodes}
+      zones: [zone-a, zone-b, zone-c]
+      allocatable: {cpu: "16", memory: 64Gi, pods: 110}
+  manifests:
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: bench}
+      spec:
+        replicas: ${pods}
+        selector: {matchLabels: {app: bench}}
+        template:
+          metadata: {labels: {app: bench}}
+          spec:${POD_EXTRA[variant]}
+            containers: [{name: c, image: bench:1, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+`;
 }
 
-/** A cluster of `n` nodes and a scheduler; returns the measured function. */
-export function setupScheduler(n: number, percentageOfNodesToScore: number): () => void {
-  const names = new ResourceNames();
-  names.freeze();
-  const sim = new Simulator();
-  const store = new ClusterStore(sim, names);
-  const options = { ...resolvePolicy('default'), percentageOfNodesToScore };
-  new Scheduler(sim, store, new RngStreams(1).stream('scheduler'), options);
-  for (let i = 0; i < n; i++) {
-    const alloc = names.vector();
-    alloc.set([32_000, 128 * 2 ** 30, 0, 110]);
-    store.addNode({ name: `node-${i}`, labels: { 'topology.kubernetes.io/zone': ZONES[i % ZONES.length]! }, taints: [], unschedulable: false, allocatable: alloc, images: [], pool: 'bench' });
+/** Measures one variant at one size; 'unsupported' when this build refuses the variant's configuration. */
+export function measureThroughput(variant: Variant, nodes: number, podsWanted: number, repetitions: number): ThroughputResult {
+  const pods = variant === 'required-anti-affinity' ? Math.min(podsWanted, nodes >> 1) : podsWanted;
+  let scenario;
+  try {
+    scenario = scenarioFromYaml(throughputScenario(variant, nodes, pods));
+    new Simulation(scenario); // the policy is resolved here
+  } catch (e) {
+    return { variant, nodes, pods, podsPerSecond: 'unsupported', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
   }
-  const spec = podSpec(names);
-  const batch: Pod[] = [];
-  let seq = 0;
-  return () => {
-    batch.length = 0;
-    for (let i = 0; i < PODS_PER_CALL; i++) batch.push(createPod(store, { name: `p-${seq++}`, namespace: 'default', labels: { app: 'bench' }, spec }));
-    sim.run();
-    for (const p of batch) {
-      if (p.nodeIndex < 0) throw new Error('bench pod left unscheduled');
-      store.removePod(p);
-    }
-  };
+  const rates: number[] = [];
+  const walls: number[] = [];
+  let scheduled = 0;
+  for (let i = 0; i < repetitions; i++) {
+    const sim = new Simulation(scenario);
+    const t0 = process.hrtime.bigint();
+    const result = sim.run();
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    scheduled = Number(result.summary.pods_scheduled);
+    walls.push(wallMs);
+    rates.push(scheduled / (wallMs / 1000));
+  }
+  return { variant, nodes, pods, podsPerSecond: Math.round(median(rates)), medianWallMs: Math.round(median(walls)), scheduled };
 }
 
-export async function runSchedulerBench(opts: { sizes?: readonly number[]; maxTime?: number; save?: boolean } = {}): Promise<SchedulerBenchResult[]> {
-  const sizes = opts.sizes ?? SCHEDULER_SIZES;
-  const matrix = sizes.flatMap((n) => [0, 100].map((pct) => ({ n, pct })));
-  const caseOptions = { minSamples: 5, maxTime: opts.maxTime ?? 5 };
-  const cases = matrix.map(({ n, pct }) => b.add(`${n} nodes, percentageOfNodesToScore ${pct}`, () => setupScheduler(n, pct), caseOptions));
-  const steps = [...cases, b.cycle()];
-  if (opts.save !== false) steps.push(b.save({ file: 'scheduler-throughput', folder: 'bench/results', format: 'json' }));
-  const summary = await b.suite('scheduler throughput (default profile)', ...steps);
-  return summary.results.map((r, i) => {
-    const { n, pct } = matrix[i]!;
-    const result = { nodes: n, percentageOfNodesToScore: pct, podsPerSecond: PODS_PER_CALL / r.details.mean, marginPercent: r.details.relativeMarginOfError };
-    console.log(`${n} nodes, pct ${pct}: ${Math.round(result.podsPerSecond).toLocaleString('en-US')} pods/s ±${result.marginPercent.toFixed(1)}%`);
-    return result;
-  });
+export function runSchedulerThroughputBench(opts: ThroughputOptions = {}): ThroughputResult[] {
+  const out: ThroughputResult[] = [];
+  for (const variant of opts.variants ?? VARIANTS) {
+    for (const nodes of opts.nodes ?? THROUGHPUT_NODES) {
+      const r = measureThroughput(variant, nodes, opts.pods ?? THROUGHPUT_PODS, opts.repetitions ?? 5);
+      const figure = r.podsPerSecond === 'unsupported' ? `unsupported (${r.reason})` : `${r.podsPerSecond} pods/s (${r.scheduled}/${r.pods} scheduled, median ${r.medianWallMs} ms)`;
+      console.log(`${variant} ${nodes} nodes: ${figure}`);
+      out.push(r);
+    }
+  }
+  return out;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runSchedulerBench(process.argv.includes('--quick') ? { sizes: [1000], maxTime: 2, save: false } : {});
+  runSchedulerThroughputBench();
 }

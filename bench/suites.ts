@@ -3,6 +3,9 @@
  * figures; `smoke` runs the smallest size only, quickly (CI runs it as a correctness check, not a timing).
  */
 import { runEventLoopBench } from './event-loop.js';
+import { runMemoryBench } from './memory.js';
+import { REFERENCE_SCENARIO, SMOKE_SCENARIO, runReferenceBench } from './reference-scenario.js';
+import { runSchedulerThroughputBench } from './scheduler-throughput.js';
 
 export interface Suite {
   name: string;
@@ -13,5 +16,17 @@ export const SUITES: readonly Suite[] = [
   {
     name: 'event-loop',
     run: (smoke) => runEventLoopBench(smoke ? { sizes: [1e3], minSamples: 2, maxTime: 0.2, save: false } : { save: false }),
+  },
+  {
+    name: 'scheduler-throughput',
+    run: (smoke) => Promise.resolve(runSchedulerThroughputBench(smoke ? { nodes: [100], pods: 200, repetitions: 1 } : {})),
+  },
+  {
+    name: 'reference-scenario',
+    run: (smoke) => Promise.resolve(runReferenceBench(smoke ? { scenario: SMOKE_SCENARIO, runs: 1 } : { scenario: REFERENCE_SCENARIO, runs: 5 })),
+  },
+  {
+    name: 'memory',
+    run: (smoke) => Promise.resolve(runMemoryBench(smoke ? { nodes: 1000, pods: 2000, events: 10_000 } : undefined)),
   },
 ];

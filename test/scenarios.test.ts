@@ -2,6 +2,8 @@
  * Every bundled scenario is a golden test: it validates, runs, and its outputs match the committed
  * expected/ files byte for byte (summary.csv verbatim, the other CSVs by SHA-256).
  * After an intended behaviour change: KUBESIM_UPDATE_GOLDEN=1 npm test, then review the diff.
+ * A folder whose README.md holds the line GOLDEN_OPT_OUT of test/scenario-list.ts (the scale-* performance
+ * references) is skipped here; test/scenarios-scale.test.ts validates those instead.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,12 +11,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from './helpers.js';
+import { goldenOptedOut } from './scenario-list.js';
 
 const UPDATE = process.env.KUBESIM_UPDATE_GOLDEN === '1';
 const HASHED = ['timeseries.csv', 'pods.csv', 'events.csv'];
 
 const scenarios = readdirSync('scenarios')
-  .filter((d) => existsSync(join('scenarios', d, 'scenario.yaml')))
+  .filter((d) => existsSync(join('scenarios', d, 'scenario.yaml')) && !goldenOptedOut(d))
   .sort();
 
 function sha256(path: string): string {

@@ -27,12 +27,16 @@ export interface NodeInit {
   pool: string;
 }
 
+/** What podsOn returns for a node that never had a pod. */
+const NO_PODS: ReadonlySet<Pod> = new Set<Pod>();
+
 export class ClusterStore {
   readonly events = new StoreEvents();
   /** All nodes ever added, by index (deleted ones stay with `deleted = true`). */
   readonly nodes: Node[] = [];
   private readonly nodeByName = new Map<string, Node>();
-  private readonly podsByNode: Set<Pod>[] = [];
+  /** Pods holding resources on each node; a node's Set is made on its first bind (idle nodes share NO_PODS). */
+  private readonly podsByNode: (Set<Pod> | undefined)[] = [];
   private readonly podByKey = new Map<string, Pod>();
   /** Every pod ever created, by uid order (removed ones included, for reports). */
   readonly allPods: Pod[] = [];
@@ -88,7 +92,7 @@ export class ClusterStore {
       gpus: this.nodeGpus(init.allocatable, labels),
     };
     this.nodes.push(node);
-    this.podsByNode.push(new Set());
+    this.podsByNode.push(undefined);
     this.nodeByName.set(node.name, node);
     this.liveNodeCount++;
     this.events.emitNode('NodeAdded', node);
@@ -141,7 +145,7 @@ export class ClusterStore {
   }
 
   podsOn(node: Node): ReadonlySet<Pod> {
-    return this.podsByNode[node.index]!;
+    return this.podsByNode[node.index] ?? NO_PODS;
   }
 
   // ---- pods ----
@@ -167,7 +171,7 @@ export class ClusterStore {
     pod.nodeIndex = node.index;
     pod.scheduledMs = this.now;
     pod.nominatedNodeName = '';
-    this.podsByNode[node.index]!.add(pod);
+    (this.podsByNode[node.index] ??= new Set()).add(pod);
     this.account(node, pod, 1);
     this.events.emitPod('PodBound', pod);
   }
@@ -211,8 +215,8 @@ export class ClusterStore {
   /** Pods hold node resources from bind until they are terminal or removed (as the scheduler cache). */
   private release(pod: Pod): void {
     if (pod.nodeIndex < 0) return;
-    const set = this.podsByNode[pod.nodeIndex]!;
-    if (!set.delete(pod)) return;
+    const set = this.podsByNode[pod.nodeIndex];
+    if (set === undefined || !set.delete(pod)) return;
     this.account(this.nodes[pod.nodeIndex]!, pod, -1);
   }
 

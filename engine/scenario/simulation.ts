@@ -193,7 +193,7 @@ export class Simulation {
   }
 
   private addNode(name: string, labels: Labels, pool: Scenario['nodePools'][number], alloc: Float64Array): void {
-    const node = this.store.addNode({ name, labels, taints: pool.taints.map((t) => ({ ...t })), unschedulable: false, allocatable: Float64Array.from(alloc), images: [], pool: pool.pool });
+    const node = this.store.addNode({ name, labels, taints: pool.taints.map((t) => ({ ...t })), unschedulable: false, allocatable: alloc, images: [], pool: pool.pool }); // one allocatable vector per pool: nothing writes node.allocatable
     this.store.record('NodeAdded', node.name, node.name, node.zone);
   }
 

@@ -7,7 +7,8 @@
  * changes are batched by SyncJobBatchPeriod (1 s). Each pod's run time is drawn from a stream keyed by the
  * Job and the pod's creation ordinal, so it does not depend on the scheduling policy.
  */
-import type { Pod } from '../../cluster/pod.js';
+import type { Labels } from '../../cluster/labels.js';
+import type { OwnerRef, Pod } from '../../cluster/pod.js';
 import { isActive } from '../../cluster/pod.js';
 import { createPod } from '../../cluster/pod-factory.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
@@ -41,6 +42,9 @@ export interface JobState {
   /** Indexed Jobs: indexes with a succeeded pod. */
   succeededIndexes: Set<number>;
   indexOf: Map<number, number>;
+  /** Shared by every pod of the Job (made on the first pod): one owner reference, and the labels of non-indexed pods. */
+  owner?: OwnerRef;
+  podLabels?: Labels;
   /** status.startTime: the first sync. */
   startMs: number;
 }
@@ -175,14 +179,13 @@ export class JobController {
   private createJobPod(st: JobState, index: number): void {
     const { job } = st;
     const ordinal = st.created++;
-    const labels: Record<string, string> = { ...job.template.labels, 'batch.kubernetes.io/job-name': job.meta.name };
-    if (index >= 0) labels[LABEL_COMPLETION_INDEX] = String(index);
+    const labels = index >= 0 ? { ...job.template.labels, 'batch.kubernetes.io/job-name': job.meta.name, [LABEL_COMPLETION_INDEX]: String(index) } : (st.podLabels ??= { ...job.template.labels, 'batch.kubernetes.io/job-name': job.meta.name });
     const pod = createPod(this.store, {
       name: index >= 0 ? `${job.meta.name}-${index}-${ordinalSuffix(ordinal)}` : `${job.meta.name}-${ordinalSuffix(ordinal)}`,
       namespace: job.meta.namespace,
       labels,
       spec: job.template.spec,
-      owner: { kind: 'Job', name: job.meta.name, uid: job.meta.uid, controller: true },
+      owner: (st.owner ??= { kind: 'Job', name: job.meta.name, uid: job.meta.uid, controller: true }),
       runDurationMs: this.drawRunMs(job, ordinal),
     });
     if (index >= 0) st.indexOf.set(pod.uid, index);

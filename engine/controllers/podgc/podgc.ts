@@ -14,6 +14,7 @@ import { isTerminal, podKey } from '../../cluster/pod.js';
 import { EVENT_PRIORITY } from '../../cluster/priorities.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import { TAINT_OUT_OF_SERVICE } from '../../cluster/taints.js';
+import { TerminatedHeap } from './terminated-heap.js';
 import type { Simulator } from '../../core/simulator.js';
 
 export interface PodGCConfig {
@@ -29,8 +30,8 @@ export interface PodGCConfig {
 export const DEFAULT_PODGC: Readonly<PodGCConfig> = Object.freeze({ periodMs: 20_000, quarantineMs: 40_000, terminatedPodThreshold: 12_500 });
 
 export class PodGCController {
-  /** Terminal pods still present, in the order they became terminal (pruned lazily). */
-  private terminated: Pod[] = [];
+  /** Terminal pods in deletion order (removed ones pruned lazily). */
+  private readonly terminated = new TerminatedHeap();
   private terminatedLive = 0;
   /** Terminal pods still present, by the index of the node they were bound to. */
   private readonly terminalByNode = new Map<number, Set<Pod>>();
@@ -46,7 +47,7 @@ export class PodGCController {
   ) {
     store.events.onPod((type, pod) => {
       if (type === 'PodPhaseChanged' && isTerminal(pod)) {
-        this.terminated.push(pod);
+        this.terminated.push(pod, evictedFirst(pod));
         this.terminatedLive++;
         if (pod.nodeIndex >= 0) this.terminalOn(pod.nodeIndex).add(pod);
       } else if (type === 'PodRemoved' && isTerminal(pod)) {
@@ -69,9 +70,13 @@ export class PodGCController {
   private gcTerminated(): void {
     const excess = this.terminatedLive - this.config.terminatedPodThreshold;
     if (excess <= 0) return;
-    this.terminated = this.terminated.filter((p) => !p.removed);
-    const order = [...this.terminated].sort((a, b) => evictedFirst(a) - evictedFirst(b) || a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (let i = 0; i < excess; i++) this.forceDelete(order[i]!, 'terminated-pod-gc-threshold');
+    const order: Pod[] = [];
+    for (let i = 0; i < excess; i++) {
+      const pod = this.terminated.popLive();
+      if (pod === undefined) break;
+      order.push(pod);
+    }
+    for (const pod of order) this.forceDelete(pod, 'terminated-pod-gc-threshold');
   }
 
   private gcOutOfService(): void {

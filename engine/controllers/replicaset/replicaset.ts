@@ -3,7 +3,7 @@
  * a ReplicaSet keeps `replicas` active pods, where a terminating pod no longer counts (controller.FilterActivePods),
  * so a replacement is created as soon as a pod starts terminating.
  */
-import type { Pod } from '../../cluster/pod.js';
+import type { OwnerRef, Pod } from '../../cluster/pod.js';
 import { isActive } from '../../cluster/pod.js';
 import { isPodReady } from '../../cluster/pdb.js';
 import { createPod, nameSuffix } from '../../cluster/pod-factory.js';
@@ -21,6 +21,8 @@ interface RsState {
   syncPending: boolean;
   /** Replacements of pods that failed on their own wait (helper/failure-backoff.ts). */
   backoff: FailureBackoff;
+  /** The owner reference all its pods share (made on the first pod). */
+  owner?: OwnerRef;
 }
 
 export class ReplicaSetController {
@@ -108,7 +110,7 @@ export class ReplicaSetController {
       namespace: rs.meta.namespace,
       labels: rs.template.labels,
       spec: rs.template.spec,
-      owner: { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true },
+      owner: (st.owner ??= { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true }),
     });
     st.pods.add(pod);
   }
