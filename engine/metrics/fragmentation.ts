@@ -1,5 +1,5 @@
 /**
- * GPU fragmentation w.r.t. a typical-pod distribution T (FGD paper, /work/shared/reference/fgd-experiment.md
+ * GPU fragmentation w.r.t. a typical-pod distribution T (FGD paper, section 4 of its protocol as summarised in docs/gpu-and-traces.md
  * sec. 2 step 2 and sec. 4.2), shared by the FGD score plugin and the alloc_curve metric.
  */
 import type { TypicalPod } from '../cluster/gpu.js';

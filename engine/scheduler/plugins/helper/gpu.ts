@@ -1,5 +1,5 @@
 /**
- * Shared arithmetic of the GPU policies of the FGD paper (/work/shared/reference/fgd-experiment.md sec. 3):
+ * Shared arithmetic of the GPU policies of the FGD paper (the paper, section 3; docs/gpu-and-traces.md):
  * free resources of a node, the absolute normalisers, and the within-node GPU choice for shares.
  */
 import type { GpuRequest } from '../../../cluster/gpu.js';
