@@ -5,6 +5,7 @@ import type { Plan } from '../engine/compare/cells.js';
 import type { ComparisonRow } from '../engine/compare/comparison.js';
 import { COMPARISON_COLUMNS, comparisonCells, runRows } from '../engine/compare/comparison.js';
 import type { CellResult } from '../engine/compare/run-cell.js';
+import { ALLOC_CURVES_COLUMNS, allocCurveRows } from '../engine/compare/curves.js';
 import { csvText, writeAtomic } from './csv.js';
 
 export const COMPARE_FILES = ['runs.csv', 'comparison.csv'] as const;
@@ -13,4 +14,7 @@ export function writeCompareReport(dir: string, plan: Plan, results: readonly (C
   mkdirSync(dir, { recursive: true });
   writeAtomic(join(dir, 'runs.csv'), csvText(summaryColumns, runRows(plan, results, summaryColumns)));
   writeAtomic(join(dir, 'comparison.csv'), csvText(COMPARISON_COLUMNS, rows.map(comparisonCells)));
+  // GPU runs also get their allocation curves aggregated over seeds.
+  const curves = allocCurveRows(plan, results);
+  if (curves.length > 0) writeAtomic(join(dir, 'alloc_curves.csv'), csvText(ALLOC_CURVES_COLUMNS, curves));
 }

@@ -10,6 +10,8 @@ import type { Cell } from './cells.js';
 export interface CellResult {
   index: number;
   summary: Record<string, CsvCell>;
+  /** The GPU allocation curve ([x, alloc %, frag %] per percent of arrived demand), when the run had GPUs. */
+  curve?: [number, number, number][];
 }
 
 export interface CellSinks {
