@@ -221,13 +221,8 @@ export class ClusterStore {
   }
 
   private account(node: Node, pod: Pod, sign: 1 | -1): void {
-    const req = pod.spec.requests;
+    adjustNodeAccounting(node, pod, sign);
     const acc = node.requested;
-    for (let i = 0; i < req.length; i++) acc[i] = acc[i]! + sign * req[i]!;
-    acc[PODS] = acc[PODS]! + sign;
-    node.podCount += sign;
-    node.nonZeroCpu += sign * pod.spec.nonZeroCpu;
-    node.nonZeroMemory += sign * pod.spec.nonZeroMemory;
     if (sign < 0 && (acc[CPU]! < 0 || acc[MEMORY]! < 0)) throw new Error(`negative accounting on node ${node.name}`);
     if (pod.spec.gpu && node.gpus) this.accountGpus(node, pod, sign);
   }
@@ -243,4 +238,18 @@ export class ClusterStore {
   record(event: string, object: string, node: string, detail = ''): void {
     this.events.emitRecord(this.now, event, object, node, detail);
   }
+}
+
+/**
+ * Adds (+1) or removes (-1) a pod's requests on a node: actual requests and the pod count for filtering,
+ * non-zero cpu/memory for scoring. The store's accounting, and preemption's "what if" on a node.
+ */
+export function adjustNodeAccounting(node: Node, pod: Pod, sign: 1 | -1): void {
+  const req = pod.spec.requests;
+  const acc = node.requested;
+  for (let i = 0; i < req.length; i++) acc[i] = acc[i]! + sign * req[i]!;
+  acc[PODS] = acc[PODS]! + sign;
+  node.podCount += sign;
+  node.nonZeroCpu += sign * pod.spec.nonZeroCpu;
+  node.nonZeroMemory += sign * pod.spec.nonZeroMemory;
 }

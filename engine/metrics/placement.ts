@@ -6,7 +6,6 @@
 import type { Node } from '../cluster/node.js';
 import type { Pod, PodSpec } from '../cluster/pod.js';
 import { isTerminal } from '../cluster/pod.js';
-import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import { CPU, MEMORY, PODS } from '../cluster/resources.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Simulator } from '../core/simulator.js';
@@ -14,6 +13,7 @@ import { formatSeconds } from '../core/time.js';
 import { GPU_RESOURCE, MILLI_PER_GPU } from '../cluster/gpu.js';
 import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
+import { sampleEvery } from './sampling.js';
 
 export const PLACEMENT_COLUMNS = [
   'pods_never_scheduled', 'cpu_alloc_end', 'mem_alloc_end', 'gpu_alloc_mean', 'gpu_alloc_end', 'nodes_in_use_mean', 'nodes_in_use_end',
@@ -66,8 +66,7 @@ export class PlacementMetrics {
         if (event === 'JobCompleted' && created !== undefined) this.jobCompletionMs.push(timeMs - created);
       }
     });
-    for (let t = 0; t <= endMs; t += intervalMs) sim.at(t, () => this.samples.push(this.sample()), undefined, EVENT_PRIORITY.metrics);
-    if (endMs % intervalMs !== 0) sim.at(endMs, () => this.samples.push(this.sample()), undefined, EVENT_PRIORITY.metrics);
+    sampleEvery(sim, intervalMs, endMs, () => this.samples.push(this.sample()));
   }
 
   /** Pending pod shapes (distinct specs with at least one pending pod), in first-seen order. */

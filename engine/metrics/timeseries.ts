@@ -1,12 +1,12 @@
 /** timeseries.csv: cluster state sampled every sample interval (after every other event of that instant). */
 import { CPU, MEMORY } from '../cluster/resources.js';
 import { MILLI_PER_GPU } from '../cluster/gpu.js';
-import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Simulator } from '../core/simulator.js';
 import { formatSeconds } from '../core/time.js';
 import type { RowSink } from './sink.js';
 import { fixed } from './stats.js';
+import { sampleEvery } from './sampling.js';
 
 export const TIMESERIES_COLUMNS = ['time_s', 'pending', 'running', 'nodes_ready', 'cpu_alloc_ratio', 'mem_alloc_ratio', 'nodes_not_ready', 'unavailable_replicas', 'gpu_alloc_ratio'] as const;
 
@@ -46,8 +46,7 @@ export class TimeSeries {
         else if (pod.phase === 'Running') this.running--;
       }
     });
-    for (let t = 0; t <= endMs; t += intervalMs) sim.at(t, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
-    if (endMs % intervalMs !== 0) sim.at(endMs, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
+    sampleEvery(sim, intervalMs, endMs, () => this.sample());
   }
 
   sample(): Sample {

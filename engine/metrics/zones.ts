@@ -3,11 +3,11 @@
  * lifecycle controller's zone state. Long format (one row per zone), so the columns do not depend on
  * the scenario's zones. Sampled at the timeseries.csv instants.
  */
-import { EVENT_PRIORITY } from '../cluster/priorities.js';
 import type { ClusterStore } from '../cluster/store.js';
 import type { Simulator } from '../core/simulator.js';
 import { formatSeconds } from '../core/time.js';
 import type { RowSink } from './sink.js';
+import { sampleEvery } from './sampling.js';
 
 export const ZONE_COLUMNS = ['time_s', 'zone', 'nodes', 'ready', 'not_ready', 'state'] as const;
 
@@ -22,8 +22,7 @@ export class ZoneSeries {
     intervalMs: number,
     endMs: number,
   ) {
-    for (let t = 0; t <= endMs; t += intervalMs) sim.at(t, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
-    if (endMs % intervalMs !== 0) sim.at(endMs, () => this.sample(), undefined, EVENT_PRIORITY.metrics);
+    sampleEvery(sim, intervalMs, endMs, () => this.sample());
   }
 
   sample(): void {

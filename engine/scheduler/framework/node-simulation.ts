@@ -11,10 +11,10 @@
 import { pluginError } from './plugin-error.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
-import { PODS } from '../../cluster/resources.js';
 import type { CycleState, FilterPlugin, PreFilterPlugin } from './interfaces.js';
 import type { Status } from './status.js';
 import { Code } from './status.js';
+import { adjustNodeAccounting } from '../../cluster/store.js';
 
 /** Optional PreFilter extensions (framework.PreFilterExtensions): keep PreFilter state in step. */
 export interface PreFilterExtensions {
@@ -36,15 +36,7 @@ export function removedPodsInCycle(state: CycleState): ReadonlySet<Pod> | undefi
 }
 
 /** Adds (+1) or removes (-1) `pod`'s requests on the node's accounting, exactly as the store does. */
-export function adjustNodeAccounting(node: Node, pod: Pod, sign: 1 | -1): void {
-  const req = pod.spec.requests;
-  const acc = node.requested;
-  for (let i = 0; i < req.length; i++) acc[i] = acc[i]! + sign * req[i]!;
-  acc[PODS] = acc[PODS]! + sign;
-  node.podCount += sign;
-  node.nonZeroCpu += sign * pod.spec.nonZeroCpu;
-  node.nonZeroMemory += sign * pod.spec.nonZeroMemory;
-}
+export { adjustNodeAccounting };
 
 /** Simulates `other` on the node for the evaluation of `pod`. Undo with simulateRemove. */
 export function simulateAdd(profile: FilterProfile, state: CycleState, pod: Pod, other: Pod, node: Node): void {
