@@ -2,8 +2,10 @@
 import { LABEL_ZONE, zoneOf } from '../cluster/node.js';
 import type { NodeInfo } from '../faults/spec.js';
 import type { NodeManifest, NodePool } from './types.js';
+import type { TraceNode } from './traces/alibaba-gpu-2023.js';
+import { traceNodeLabels } from './traces/replay.js';
 
-export function scenarioNodeInfos(pools: readonly NodePool[], manifests: readonly NodeManifest[]): NodeInfo[] {
+export function scenarioNodeInfos(pools: readonly NodePool[], manifests: readonly NodeManifest[], traceNodes: readonly TraceNode[] = []): NodeInfo[] {
   const out: NodeInfo[] = [];
   for (const pool of pools) {
     for (let i = 0; i < pool.count; i++) {
@@ -13,5 +15,7 @@ export function scenarioNodeInfos(pools: readonly NodePool[], manifests: readonl
     }
   }
   for (const n of manifests) out.push({ name: n.name, zone: zoneOf(n.labels), pool: '', labels: n.labels });
+  // The nodes of a replayed trace (spec.source) come last, as the run adds them; select them by labels.
+  for (const n of traceNodes) out.push({ name: n.name, zone: '', pool: 'trace', labels: traceNodeLabels(n) });
   return out;
 }

@@ -82,7 +82,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const source = readTraceSource(spec.child('source'), ctx.baseDir ?? '.');
   if (source) internTraceResources(out.resources);
   for (const [i, g] of generators.entries()) out.names.push({ key: `Generator ${g.name}`, reader: spec.child('generators').child(i).child('name') });
-  const faults = readFaults(spec.child('faults'), scenarioNodeInfos(nodePools, out.nodes), nodePools.map((p) => p.pool), durationMs);
+  const faults = readFaults(spec.child('faults'), scenarioNodeInfos(nodePools, out.nodes, source?.nodes), nodePools.map((p) => p.pool), durationMs);
   const nodeLifecycle = readNodeLifecycle(spec.child('controllers'));
   return {
     name: meta.name,

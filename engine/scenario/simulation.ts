@@ -151,7 +151,7 @@ export class Simulation {
       }
     }
     // The fault schedule comes from the 'faults' stream and the scenario's nodes only: the same for every policy.
-    this.faultPlan = planFaults(scenario.faults ?? [], scenarioNodeInfos(scenario.nodePools, scenario.nodes), this.rngs.stream('faults'), scenario.durationMs);
+    this.faultPlan = planFaults(scenario.faults ?? [], scenarioNodeInfos(scenario.nodePools, scenario.nodes, scenario.source?.nodes), this.rngs.stream('faults'), scenario.durationMs);
     new FaultInjector({ sim: this.sim, store: this.store, kubelets: agents, addPoolNode: (pool) => this.addPoolNode(pool) }).schedule(this.faultPlan);
     for (const g of scenario.generators) startGenerator(g, { sim: this.sim, store: this.store, jobs, rngs: this.rngs, durationRng, endMs: scenario.durationMs });
   }
