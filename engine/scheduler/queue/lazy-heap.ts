@@ -1,9 +1,10 @@
 /**
- * A binary heap (tinyqueue) whose entries can be invalidated in O(1): each entry carries its sort keys
+ * A binary heap (engine/core/heap.ts: tinyqueue stays the event queue's alone, so its compare call site
+ * remains monomorphic) whose entries can be invalidated in O(1): each entry carries its sort keys
  * and the generation of its item at push time; an entry whose generation no longer matches is skipped.
  * Keys are copied into the entry, so changing the item later never corrupts the heap order.
  */
-import TinyQueue from 'tinyqueue';
+import { Heap } from '../../core/heap.js';
 
 export interface HeapItem {
   /** Bumped whenever the item leaves the heap it was pushed to (moved, popped or deleted). */
@@ -20,12 +21,12 @@ export interface HeapEntry<T extends HeapItem> {
   seq: number;
 }
 
-function compare<T extends HeapItem>(a: HeapEntry<T>, b: HeapEntry<T>): number {
-  return a.k0 - b.k0 || a.k1 - b.k1 || a.k2 - b.k2 || a.seq - b.seq;
+function less<T extends HeapItem>(a: HeapEntry<T>, b: HeapEntry<T>): boolean {
+  return (a.k0 - b.k0 || a.k1 - b.k1 || a.k2 - b.k2 || a.seq - b.seq) < 0;
 }
 
 export class LazyHeap<T extends HeapItem> {
-  private readonly heap = new TinyQueue<HeapEntry<T>>([], compare);
+  private readonly heap = new Heap<HeapEntry<T>>(less);
   private seq = 0;
   /** Number of live items (entries whose generation still matches). */
   size = 0;
