@@ -82,3 +82,18 @@ ${extraSpec}
   manifests:
 ${body}`;
 }
+
+/** A Deployment list item for smallScenario's manifests (app=<name>, one container). */
+export function deploymentYaml(name: string, replicas: number, cpu = '1', memory = '1Gi'): string {
+  return `
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: ${name}}
+      spec:
+        replicas: ${replicas}
+        selector: {matchLabels: {app: ${name}}}
+        template:
+          metadata: {labels: {app: ${name}}}
+          spec:
+            containers: [{name: c, image: x, resources: {requests: {cpu: "${cpu}", memory: ${memory}}}}]`;
+}

@@ -1,19 +1,9 @@
 /** Placement metrics of summary.csv: never scheduled, nodes in use, fragmentation, Job completion time. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runText, smallScenario } from '../helpers.js';
+import { deploymentYaml, runText, smallScenario } from '../helpers.js';
 
-const deployment = (name: string, replicas: number, cpu: string, memory: string): string => `
-    - apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: ${name}}
-      spec:
-        replicas: ${replicas}
-        selector: {matchLabels: {app: ${name}}}
-        template:
-          metadata: {labels: {app: ${name}}}
-          spec:
-            containers: [{name: c, image: x, resources: {requests: {cpu: "${cpu}", memory: ${memory}}}}]`;
+const deployment = deploymentYaml;
 
 test('pods that never bind count as never scheduled', () => {
   const run = runText(smallScenario(deployment('huge', 2, '64', '1Gi') + deployment('small', 1, '1', '1Gi')));

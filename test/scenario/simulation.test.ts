@@ -1,7 +1,7 @@
 /** End-to-end behaviour of the walking skeleton: controllers, scheduler and kubelet meeting in the store. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventsNamed, runText, smallScenario } from '../helpers.js';
+import { deploymentYaml, eventsNamed, runText, smallScenario } from '../helpers.js';
 
 const job = (name: string, completions: number, parallelism: number, duration: string, cpu = '1') => `
     - apiVersion: batch/v1
@@ -16,17 +16,7 @@ const job = (name: string, completions: number, parallelism: number, duration: s
             restartPolicy: Never
             containers: [{name: c, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`;
 
-const deployment = (name: string, replicas: number, cpu = '1') => `
-    - apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: ${name}}
-      spec:
-        replicas: ${replicas}
-        selector: {matchLabels: {app: ${name}}}
-        template:
-          metadata: {labels: {app: ${name}}}
-          spec:
-            containers: [{name: c, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`;
+const deployment = (name: string, replicas: number, cpu = '1'): string => deploymentYaml(name, replicas, cpu);
 
 describe('walking skeleton simulation', () => {
   it('a Deployment keeps its replicas running', () => {
