@@ -98,71 +98,7 @@ spec:
             tolerations: [{operator: Exists}]
             containers: [{name: fluent-bit, image: fluent/fluent-bit:3.1, resources: {requests: {cpu: 200m, memory: 256Mi}}}]
 ${deployments(f)}  generators:
-    - name: batch
-      arrival: {type: poisson, meanInterval: ${dur(4500 / f)}}
-      stop: ${stop}
-      template:
-        apiVersion: batch/v1
-        kind: Job
-        spec:
-          completions: 4
-          parallelism: 4
-          template:
-            metadata:
-              annotations: {kubesim.io/duration: "lognormal(30m, 0.8)"}
-            spec:
-              restartPolicy: Never
-              priorityClassName: batch-low
-              nodeSelector: {tier: batch}
-              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
-              containers:
-                - name: work
-                  image: example/batch:1
-                  resources: {requests: {cpu: "7", memory: 24Gi}}
-    - name: batch-burst
-      arrival: {type: poisson, meanInterval: ${dur(10000 / f)}}
-      start: ${v.hours === 24 ? '8h' : '30m'}
-      stop: ${v.hours === 24 ? '10h' : '60m'}
-      template:
-        apiVersion: batch/v1
-        kind: Job
-        spec:
-          completions: 4
-          parallelism: 4
-          template:
-            metadata:
-              annotations: {kubesim.io/duration: "lognormal(30m, 0.8)"}
-            spec:
-              restartPolicy: Never
-              priorityClassName: batch-low
-              nodeSelector: {tier: batch}
-              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
-              containers:
-                - name: work
-                  image: example/batch:1
-                  resources: {requests: {cpu: "7", memory: 24Gi}}
-    - name: urgent
-      arrival: {type: poisson, meanInterval: ${dur(120000 / f)}}
-      stop: ${stop}
-      template:
-        apiVersion: batch/v1
-        kind: Job
-        spec:
-          completions: 1
-          parallelism: 1
-          template:
-            metadata:
-              annotations: {kubesim.io/duration: "lognormal(15m, 0.5)"}
-            spec:
-              restartPolicy: Never
-              priorityClassName: batch-urgent
-              nodeSelector: {tier: batch}
-              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
-              containers:
-                - name: work
-                  image: example/urgent:1
-                  resources: {requests: {cpu: "16", memory: 32Gi}}
-`;
+${jobGenerator({ name: 'batch', meanInterval: dur(4500 / f), stop, completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' })}${jobGenerator({ name: 'batch-burst', meanInterval: dur(10000 / f), start: v.hours === 24 ? '8h' : '30m', stop: v.hours === 24 ? '10h' : '60m', completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' })}${jobGenerator({ name: 'urgent', meanInterval: dur(120000 / f), stop, completions: 1, duration: 'lognormal(15m, 0.5)', priorityClass: 'batch-urgent', image: 'example/urgent:1', cpu: '16', memory: '32Gi' })}`;
   mkdirSync(`scenarios/${v.name}`, { recursive: true });
   writeFileSync(`scenarios/${v.name}/scenario.yaml`, text);
 }
@@ -210,4 +146,30 @@ function deployments(f) {
 `);
   }
   return d.join('');
+}
+
+/** One generator of Jobs for the tainted batch pool (the scenarios' three streams differ only in these fields). */
+function jobGenerator(g) {
+  const window = `${g.start ? `      start: ${g.start}\n` : ''}      stop: ${g.stop}\n`;
+  return `    - name: ${g.name}
+      arrival: {type: poisson, meanInterval: ${g.meanInterval}}
+${window}      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: ${g.completions}
+          parallelism: ${g.completions}
+          template:
+            metadata:
+              annotations: {kubesim.io/duration: "${g.duration}"}
+            spec:
+              restartPolicy: Never
+              priorityClassName: ${g.priorityClass}
+              nodeSelector: {tier: batch}
+              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
+              containers:
+                - name: work
+                  image: ${g.image}
+                  resources: {requests: {cpu: "${g.cpu}", memory: ${g.memory}}}
+`;
 }
