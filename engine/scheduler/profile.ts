@@ -130,6 +130,6 @@ export function buildProfile(options: ProfileOptions, handle: Handle, globalPerc
     hostSelection: options.hostSelection ?? 'score',
     plugins: instances,
   };
-  if (fastPath) profile.fast = DefaultFastPath.for(profile);
+  if (fastPath) profile.fast = DefaultFastPath.for(profile, (handle.store as Partial<Handle['store']> | undefined)?.events);
   return profile;
 }

@@ -204,8 +204,24 @@ export class Scheduler {
   private cycleOptions(pod: Pod): CycleOptions {
     const opts: CycleOptions = {};
     if (pod.nominatedNodeName !== '') opts.nominatedNode = this.store.node(pod.nominatedNodeName);
-    if (this.nominator.size > 0) opts.filterNode = this.nominatedFilter;
+    if (this.nominator.size > 0) {
+      opts.filterNode = this.nominatedFilter;
+      opts.nominatedNodes = this.nodesWithNominatedPods();
+    }
     return opts;
+  }
+
+  private readonly nominatedNodes: Node[] = [];
+
+  /** Live nodes with nominated pods: only they need the two-pass filter (the fused path does the rest). */
+  private nodesWithNominatedPods(): Node[] {
+    const out = this.nominatedNodes;
+    out.length = 0;
+    for (const name of this.nominator.nodeNames()) {
+      const node = this.store.node(name);
+      if (node !== undefined) out.push(node);
+    }
+    return out;
   }
 
   private readonly nominatedFilter = (profile: FilterProfile, state: CycleState, pod: Pod, node: Node): Status | null =>

@@ -64,7 +64,152 @@ spec:
           containers: [{name: c, image: busybox}]
 `;
 
+/**
+ * Every default-profile plugin at work: nodeSelector, required + preferred node affinity, NoSchedule and
+ * PreferNoSchedule taints, zone spread, preferred pod affinity and anti-affinity, required anti-affinity,
+ * DaemonSet pods pinned by matchFields, node failures and a zone outage (taint changes on every failure),
+ * priorities with preemption (nominated pods).
+ */
+const FULL = `apiVersion: kubesim.io/v1alpha1
+kind: Scenario
+metadata: {name: fast-path-full}
+spec:
+  seed: 7
+  duration: 60m
+  nodes:
+    - {pool: a, count: 40, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: general}}
+    - {pool: b, count: 16, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: batch}, taints: [{key: dedicated, value: batch, effect: NoSchedule}]}
+    - {pool: c, count: 15, zones: [z1, z2], allocatable: {cpu: "16", memory: 64Gi, pods: 40}, labels: {tier: highmem, disk: ssd}, taints: [{key: soft, effect: PreferNoSchedule}]}
+  faults:
+    - {type: random, failure: nodeDown, mtbf: 3h, mttr: "lognormal(10m, 0.5)", selector: {pool: a}}
+    - {type: random, failure: nodeDown, mtbf: 3h, mttr: "lognormal(10m, 0.5)", selector: {pool: b}}
+    - {type: zoneOutage, at: 40m, duration: 10m, selector: {zone: z2}}
+  manifests:
+    - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: low}, value: 100}
+    - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: service}, value: 10000}
+    - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: urgent}, value: 100000}
+    - apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec:
+            tolerations: [{operator: Exists}]
+            containers: [{name: c, resources: {requests: {cpu: 100m, memory: 128Mi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 60
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            priorityClassName: service
+            nodeSelector: {tier: general}
+            topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+            containers: [{name: c, resources: {requests: {cpu: "1", memory: 2Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: cache}
+      spec:
+        replicas: 30
+        selector: {matchLabels: {app: cache}}
+        template:
+          metadata: {labels: {app: cache}}
+          spec:
+            priorityClassName: service
+            affinity:
+              nodeAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  nodeSelectorTerms: [{matchExpressions: [{key: tier, operator: In, values: [general, highmem]}]}]
+                preferredDuringSchedulingIgnoredDuringExecution:
+                  - {weight: 50, preference: {matchExpressions: [{key: disk, operator: In, values: [ssd]}]}}
+              podAntiAffinity:
+                preferredDuringSchedulingIgnoredDuringExecution:
+                  - {weight: 100, podAffinityTerm: {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: cache}}}}
+            containers: [{name: c, resources: {requests: {cpu: "2", memory: 8Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: api}
+      spec:
+        replicas: 40
+        selector: {matchLabels: {app: api}}
+        template:
+          metadata: {labels: {app: api}}
+          spec:
+            priorityClassName: service
+            affinity:
+              podAffinity:
+                preferredDuringSchedulingIgnoredDuringExecution:
+                  - {weight: 20, podAffinityTerm: {topologyKey: topology.kubernetes.io/zone, labelSelector: {matchLabels: {app: web}}}}
+            containers: [{name: c, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: coordinator}
+      spec:
+        replicas: 8
+        selector: {matchLabels: {app: coordinator}}
+        template:
+          metadata: {labels: {app: coordinator}}
+          spec:
+            affinity:
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: coordinator}}}
+            containers: [{name: c, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+  generators:
+    - name: batch
+      arrival: {type: poisson, meanInterval: 20s}
+      stop: 55m
+      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: 2
+          parallelism: 2
+          template:
+            metadata: {annotations: {kubesim.io/duration: "lognormal(15m, 0.5)"}}
+            spec:
+              restartPolicy: Never
+              priorityClassName: low
+              nodeSelector: {tier: batch}
+              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
+              containers: [{name: w, resources: {requests: {cpu: "3", memory: 8Gi}}}]
+    - name: urgent
+      arrival: {type: poisson, meanInterval: 90s}
+      stop: 55m
+      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: 1
+          parallelism: 1
+          template:
+            metadata: {annotations: {kubesim.io/duration: "lognormal(10m, 0.5)"}}
+            spec:
+              restartPolicy: Never
+              priorityClassName: urgent
+              nodeSelector: {tier: batch}
+              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
+              containers: [{name: w, resources: {requests: {cpu: "3", memory: 8Gi}}}]
+`;
+
 describe('fused default-profile path', () => {
+  for (const pct of [0, 100]) {
+    it(`gives the per-plugin path's events.csv row for row with every default plugin active (percentageOfNodesToScore ${pct})`, () => {
+      const base = { ...resolvePolicy('default'), percentageOfNodesToScore: pct };
+      const fast = runScenario(scenarioFromText(FULL), { schedulerOptions: { ...base, fastPath: true } });
+      const slow = runScenario(scenarioFromText(FULL), { schedulerOptions: { ...base, fastPath: false } });
+      const count = (name: string): number => fast.events.filter((e) => e[1] === name).length;
+      assert.ok(count('PodScheduled') > 300 && count('PodUnschedulable') > 1000 && count('NodeTainted') > 50 && count('PodNominated') > 0);
+      assert.deepEqual(fast.events, slow.events);
+    });
+  }
+
   for (const [policy, pct] of [['default', 0], ['default', 100], ['binpack', 100]] as const) {
     it(`places every pod exactly as the per-plugin path (${policy}, percentageOfNodesToScore ${pct})`, () => {
       const scenario = scenarioFromText(SCENARIO);

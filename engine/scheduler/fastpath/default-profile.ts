@@ -1,140 +1,223 @@
 /**
- * A fused filter/score path for the default plugin set (any args) (PERFORMANCE.md lesson 1): when the cycle's
- * PreFilter/PreScore Skips leave only the plugins that need no per-cycle state (NodeUnschedulable,
- * NodeName, TaintToleration, NodeResourcesFit filters; TaintToleration, NodeResourcesFit,
- * BalancedAllocation, ImageLocality scores), the runtime walks the nodes once with direct, monomorphic
- * calls into those plugin instances instead of one megamorphic call per plugin per node. It computes the
- * very same values (it calls the same methods), so decisions and rng draws are identical; the explain
- * hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares every placement.
+ * A fused filter/score path for the default plugin set (any args) (PERFORMANCE.md lesson 1): the runtime
+ * walks the nodes once with direct, monomorphic calls into the profile's plugin instances instead of one
+ * megamorphic call per plugin per node.
+ * - Filter: the static filters (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity) come from a
+ *   per-spec byte per node (static-feasibility.ts); then NodePorts, NodeResourcesFit, PodTopologySpread,
+ *   InterPodAffinity and GpuFit, each unless its PreFilter returned Skip, in the profile's order. Only
+ *   pass/fail is computed: when no node passes, the runtime redoes the walk plugin by plugin for the
+ *   statuses (the same walk, so the same nodes and the same nextStartNodeIndex).
+ * - Score: every non-skipped plugin's raw scores plugin-major into reusable arrays, the plugin's own
+ *   NormalizeScore, then the weights, as prioritize() does (all scores are integers, so the order of
+ *   the additions cannot change a total).
+ * It calls the same methods (or the same formulas, formulas.ts), so decisions and rng draws are identical;
+ * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
-import type { CycleState } from '../framework/interfaces.js';
+import type { StoreEvents } from '../../cluster/store-events.js';
+import { SimError } from '../../core/errors.js';
+import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from '../framework/interfaces.js';
+import { Code } from '../framework/status.js';
+import type { Status } from '../framework/status.js';
+import { GpuFit } from '../plugins/gpufit/gpu-fit.js';
+import { defaultNormalizeScore } from '../plugins/helper/normalize-score.js';
 import { ImageLocality } from '../plugins/imagelocality/image-locality.js';
+import { InterPodAffinity } from '../plugins/interpodaffinity/inter-pod-affinity.js';
+import { NodeAffinity } from '../plugins/nodeaffinity/node-affinity.js';
+import { NodeName } from '../plugins/nodename/node-name.js';
+import { NodePorts } from '../plugins/nodeports/node-ports.js';
 import { NodeResourcesBalancedAllocation } from '../plugins/noderesources/balanced-allocation.js';
 import { NodeResourcesFit } from '../plugins/noderesources/fit.js';
-import { NodeName } from '../plugins/nodename/node-name.js';
 import { NodeUnschedulable } from '../plugins/nodeunschedulable/node-unschedulable.js';
+import { PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spread.js';
 import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js';
-import { defaultNormalizeScore } from '../plugins/helper/normalize-score.js';
-import { MAX_NODE_SCORE } from '../framework/interfaces.js';
 import type { Profile } from '../profile.js';
 import { CPU, MEMORY } from '../../cluster/resources.js';
-import { goDiv } from '../plugins/helper/normalize-score.js';
-
-/** ImageLocality's score on a node without images depends on the pod only. */
-const NO_IMAGES_NODE = Object.freeze({ images: Object.freeze([]) }) as unknown as Node;
-
-/** NodeResourcesFit Least/MostAllocated over cpu and memory with non-zero requests (strategies.ts). */
-function fitScore(f: { most: boolean; wCpu: number; wMem: number }, node: Node, podCpu: number, podMem: number): number {
-  const capC = node.allocatable[CPU]!;
-  const capM = node.allocatable[MEMORY]!;
-  const reqC = node.nonZeroCpu + podCpu;
-  const reqM = node.nonZeroMemory + podMem;
-  let score = 0;
-  let weightSum = 0;
-  if (capC !== 0) {
-    score += (f.most ? goDiv(Math.min(reqC, capC) * MAX_NODE_SCORE, capC) : reqC > capC ? 0 : goDiv((capC - reqC) * MAX_NODE_SCORE, capC)) * f.wCpu;
-    weightSum += f.wCpu;
-  }
-  if (capM !== 0) {
-    score += (f.most ? goDiv(Math.min(reqM, capM) * MAX_NODE_SCORE, capM) : reqM > capM ? 0 : goDiv((capM - reqM) * MAX_NODE_SCORE, capM)) * f.wMem;
-    weightSum += f.wMem;
-  }
-  return weightSum === 0 ? 0 : goDiv(score, weightSum);
-}
-
-/** BalancedAllocation over cpu and memory with actual requests (strategies.ts balancedResourceScore). */
-function balancedScore(node: Node, podCpu: number, podMem: number): number {
-  const capC = node.allocatable[CPU]!;
-  const capM = node.allocatable[MEMORY]!;
-  if (capC === 0 || capM === 0) return MAX_NODE_SCORE; // fewer than two fractions: std 0
-  const fC = Math.min((node.requested[CPU]! + podCpu) / capC, 1);
-  const fM = Math.min((node.requested[MEMORY]! + podMem) / capM, 1);
-  return Math.trunc((1 - Math.abs((fC - fM) / 2)) * MAX_NODE_SCORE);
-}
+import { NO_IMAGES_NODE, balancedScore, fitScore, simpleFit } from './formulas.js';
+import type { InlineFit } from './formulas.js';
+import { StaticFeasibility } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
 const SCORES = ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1'];
-/** Filters (by index in FILTERS) that must have returned Skip at PreFilter for the fused filter. */
-const FILTERS_SKIPPED = [3, 4, 6, 7, 8];
-/** Scores (by index in SCORES) that must have returned Skip at PreScore for the fused score. */
-const SCORES_SKIPPED = [1, 3, 4];
+/** Indexes in FILTERS of the filters a PreFilter may Skip and the walk calls. */
+const F_PORTS = 4;
+const F_SPREAD = 6;
+const F_AFFINITY = 7;
+const F_GPU = 8;
+/** Indexes in SCORES. */
+const S_NODE_AFFINITY = 1;
+const S_SPREAD = 3;
+const S_AFFINITY = 4;
 /** Index of NodeResourcesBalancedAllocation in the score list (its PreScore may Skip). */
 export const BALANCED = 5;
+/** Scores whose PreScore may Skip (the others have no PreScore that skips). */
+const SCORES_SKIPPABLE = [S_NODE_AFFINITY, S_SPREAD, S_AFFINITY, BALANCED];
 
-/** cpu/memory weights of a LeastAllocated/MostAllocated strategy over exactly [cpu, memory], else null. */
-function simpleFit(fit: NodeResourcesFit): { most: boolean; wCpu: number; wMem: number } | null {
-  const ss = fit.args.scoringStrategy;
-  const r = ss.resources;
-  if (ss.type === 'RequestedToCapacityRatio' || r.length !== 2 || r[0]!.name !== 'cpu' || r[1]!.name !== 'memory') return null;
-  return { most: ss.type === 'MostAllocated', wCpu: r[0]!.weight, wMem: r[1]!.weight };
+/** Filter of one node by the plugins (the nominated-pods rule), as the runtime's override. */
+export type NodeFilterFn = (state: CycleState, pod: Pod, node: Node) => Status | null;
+
+interface Plugins {
+  unschedulable: NodeUnschedulable;
+  nodeName: NodeName;
+  taint: TaintToleration;
+  nodeAffinity: NodeAffinity;
+  ports: NodePorts;
+  fit: NodeResourcesFit;
+  spread: PodTopologySpread;
+  interPod: InterPodAffinity;
+  gpu: GpuFit;
+  balanced: NodeResourcesBalancedAllocation;
+  image: ImageLocality;
+}
+
+function pluginsOf(profile: Profile): Plugins | undefined {
+  const [u, n, t, na, np, f, pts, ipa, g] = profile.filter;
+  const ba = profile.score[BALANCED]!.plugin;
+  const img = profile.score[6]!.plugin;
+  if (!(u instanceof NodeUnschedulable && n instanceof NodeName && t instanceof TaintToleration && na instanceof NodeAffinity && np instanceof NodePorts)) return undefined;
+  if (!(f instanceof NodeResourcesFit && pts instanceof PodTopologySpread && ipa instanceof InterPodAffinity && g instanceof GpuFit)) return undefined;
+  if (!(ba instanceof NodeResourcesBalancedAllocation && img instanceof ImageLocality)) return undefined;
+  if (profile.score[0]!.plugin !== t || profile.score[S_NODE_AFFINITY]!.plugin !== na || profile.score[2]!.plugin !== f) return undefined;
+  if (profile.score[S_SPREAD]!.plugin !== pts || profile.score[S_AFFINITY]!.plugin !== ipa) return undefined;
+  return { unschedulable: u, nodeName: n, taint: t, nodeAffinity: na, ports: np, fit: f, spread: pts, interPod: ipa, gpu: g, balanced: ba, image: img };
 }
 
 export class DefaultFastPath {
-  private taintRaw: number[] = [];
+  private readonly taintRaw: number[] = [];
+  private readonly raw: number[] = [];
   /** Inline arithmetic for the common resource settings (the same formulas as the plugins). */
-  private readonly inlineFit: { most: boolean; wCpu: number; wMem: number } | null;
+  private readonly inlineFit: InlineFit | null;
   private readonly inlineBalanced: boolean;
+  /** NodeUnschedulable, NodeName, TaintToleration, NodeAffinity filters, cached per spec. */
+  readonly statics: StaticFeasibility;
 
   private constructor(
-    private readonly unschedulable: NodeUnschedulable,
-    private readonly nodeName: NodeName,
-    private readonly taint: TaintToleration,
-    private readonly fit: NodeResourcesFit,
-    private readonly balanced: NodeResourcesBalancedAllocation,
-    private readonly image: ImageLocality,
+    private readonly p: Plugins,
+    events: StoreEvents | undefined,
   ) {
-    this.inlineFit = simpleFit(fit);
-    this.inlineBalanced = balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
+    this.inlineFit = simpleFit(p.fit);
+    this.inlineBalanced = p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
+    this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
   }
 
-  /** The fused path for `profile` when it is exactly the default profile with default args, else undefined. */
-  static for(profile: Profile): DefaultFastPath | undefined {
+  /**
+   * The fused path for `profile` when it is exactly the default plugin set (any args), else undefined.
+   * `events` (the store's) keep the static cache current; without them it is recomputed every cycle.
+   */
+  static for(profile: Profile, events?: StoreEvents): DefaultFastPath | undefined {
     if (profile.hostSelection !== 'score') return undefined;
     if (profile.filter.map((p) => p.name).join() !== FILTERS.join()) return undefined;
     if (profile.score.map((s) => `${s.plugin.name}:${s.weight}`).join() !== SCORES.join()) return undefined;
-    const [u, n, t, , , f] = profile.filter;
-    const ba = profile.score[BALANCED]!.plugin;
-    const img = profile.score[6]!.plugin;
-    if (!(u instanceof NodeUnschedulable && n instanceof NodeName && t instanceof TaintToleration && f instanceof NodeResourcesFit)) return undefined;
-    if (!(ba instanceof NodeResourcesBalancedAllocation && img instanceof ImageLocality)) return undefined;
-    return new DefaultFastPath(u, n, t, f, ba, img);
-  }
-
-  canFilter(skipFilter: readonly boolean[]): boolean {
-    for (const i of FILTERS_SKIPPED) if (!skipFilter[i]) return false;
-    return true;
+    const plugins = pluginsOf(profile);
+    return plugins === undefined ? undefined : new DefaultFastPath(plugins, events);
   }
 
   canScore(skipScore: readonly boolean[]): boolean {
-    for (const i of SCORES_SKIPPED) if (!skipScore[i]) return false;
+    for (let i = 0; i < skipScore.length; i++) if (skipScore[i] && !SCORES_SKIPPABLE.includes(i)) return false;
     return true;
   }
 
-  /** True when every filter that runs this cycle passes; on false the caller asks the plugins for the Status. */
-  passes(state: CycleState, pod: Pod, node: Node): boolean {
-    return this.unschedulable.filter(state, pod, node) === null && this.nodeName.filter(state, pod, node) === null && (node.taints.length === 0 || this.taint.filter(state, pod, node) === null) && this.fit.fits(pod, node);
+  /**
+   * findNodesThatPassFilters without statuses: walks `nodes` from `start` (rotating) until `toFind`
+   * passed, pushing them into `feasible`; returns the number of nodes processed. Nodes marked in
+   * `nominated` (they carry nominated pods) go through `override`, the plugin-by-plugin two-pass rule.
+   */
+  findFeasible(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[], feasible: Node[], override: NodeFilterFn | null, nominated: Uint8Array | null): number {
+    const ok = this.statics.forPod(pod, nodes);
+    const p = this.p;
+    const ports = skip[F_PORTS] ? null : p.ports;
+    const spread = skip[F_SPREAD] ? null : p.spread;
+    const interPod = skip[F_AFFINITY] ? null : p.interPod;
+    const gpu = skip[F_GPU] ? null : p.gpu;
+    const fit = p.fit;
+    const n = nodes.length;
+    let idx = start;
+    let processed = 0;
+    while (processed < n && feasible.length < toFind) {
+      const node = nodes[idx]!;
+      idx = idx + 1 === n ? 0 : idx + 1;
+      processed++;
+      if (ok[node.index] === 0) continue;
+      if (nominated !== null && nominated[node.index] === 1) {
+        if (override!(state, pod, node) === null) feasible.push(node);
+        continue;
+      }
+      if (ports !== null && ports.filter(state, pod, node) !== null) continue;
+      if (!fit.fits(pod, node)) continue;
+      if (spread !== null && spread.filter(state, pod, node) !== null) continue;
+      if (interPod !== null && interPod.filter(state, pod, node) !== null) continue;
+      if (gpu !== null && gpu.filter(state, pod, node) !== null) continue;
+      feasible.push(node);
+    }
+    return processed;
   }
 
   /** Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m). */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): void {
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): void {
     const m = feasible.length;
+    const p = this.p;
     const raw = this.taintRaw;
     raw.length = m;
     const spec = pod.spec;
-    const noImages = this.image.score(state, pod, NO_IMAGES_NODE);
+    const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
     const fitInline = this.inlineFit;
     const baInline = this.inlineBalanced;
+    const skipBalanced = skip[BALANCED] === true;
     for (let i = 0; i < m; i++) {
       const node = feasible[i]!;
-      raw[i] = node.taints.length === 0 ? 0 : this.taint.score(state, pod, node);
-      let t = node.images.length === 0 ? noImages : this.image.score(state, pod, node);
-      t += fitInline !== null ? fitScore(fitInline, node, spec.nonZeroCpu, spec.nonZeroMemory) : this.fit.score(state, pod, node);
-      if (!skipBalanced) t += baInline ? balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!) : this.balanced.score(state, pod, node);
+      raw[i] = node.taints.length === 0 ? 0 : p.taint.score(state, pod, node);
+      let t = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
+      t += fitInline !== null ? fitScore(fitInline, node, spec.nonZeroCpu, spec.nonZeroMemory) : p.fit.score(state, pod, node);
+      if (!skipBalanced) t += baInline ? balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!) : p.balanced.score(state, pod, node);
       totals[i] = t;
     }
     defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
     for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * raw[i]!;
+    if (!skip[S_NODE_AFFINITY]) this.addNodeAffinity(state, pod, feasible, totals);
+    if (!skip[S_SPREAD]) this.addSpread(state, pod, feasible, totals);
+    if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
+  }
+
+  private addNodeAffinity(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
+    const raw = this.raw;
+    const na = this.p.nodeAffinity;
+    raw.length = feasible.length;
+    for (let i = 0; i < feasible.length; i++) raw[i] = na.score(state, pod, feasible[i]!);
+    na.normalizeScore(state, pod, feasible, raw);
+    addWeighted(na.name, feasible, raw, 2, totals);
+  }
+
+  private addSpread(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
+    const raw = this.raw;
+    const pts = this.p.spread;
+    raw.length = feasible.length;
+    for (let i = 0; i < feasible.length; i++) raw[i] = pts.score(state, pod, feasible[i]!);
+    checked(pts.name, pts.normalizeScore(state, pod, feasible, raw));
+    addWeighted(pts.name, feasible, raw, 2, totals);
+  }
+
+  private addInterPod(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
+    const raw = this.raw;
+    const ipa = this.p.interPod;
+    raw.length = feasible.length;
+    for (let i = 0; i < feasible.length; i++) raw[i] = ipa.score(state, pod, feasible[i]!);
+    checked(ipa.name, ipa.normalizeScore(state, pod, feasible, raw));
+    addWeighted(ipa.name, feasible, raw, 2, totals);
+  }
+}
+
+function checked(plugin: string, s: Status | null): void {
+  if (s !== null && s.code !== Code.Success) throw new SimError('E_PLUGIN', `NormalizeScore of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
+}
+
+/** totals += weight * scores, with prioritize()'s 0..MaxNodeScore check. */
+function addWeighted(plugin: string, feasible: readonly Node[], scores: readonly number[], weight: number, totals: Float64Array): void {
+  for (let i = 0; i < feasible.length; i++) {
+    const v = scores[i]!;
+    if (!(v >= MIN_NODE_SCORE && v <= MAX_NODE_SCORE)) {
+      throw new SimError('E_PLUGIN', `plugin ${plugin} returned score ${v} for node ${feasible[i]!.name}, outside ${MIN_NODE_SCORE}..${MAX_NODE_SCORE} after NormalizeScore`);
+    }
+    totals[i] = totals[i]! + v * weight;
   }
 }

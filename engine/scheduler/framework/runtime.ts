@@ -14,7 +14,6 @@ import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
 import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
-import { BALANCED } from '../fastpath/default-profile.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
 import type { Status } from './status.js';
@@ -49,6 +48,11 @@ export interface CycleOptions {
    * the profile's filters minus those whose PreFilter returned Skip. The fused fast path is off then.
    */
   filterNode?: (profile: FilterProfile, state: CycleState, pod: Pod, node: Node) => Status | null;
+  /**
+   * With filterNode: the nodes that carry nominated pods. The others filter as without nominations
+   * (no pod to add), so the fused path stays on for them. Without this list every node takes filterNode.
+   */
+  nominatedNodes?: readonly Node[];
 }
 
 export interface CycleOutcome {
@@ -69,6 +73,8 @@ export class FrameworkRuntime {
   private scores: number[] = [];
   private skipFilter: boolean[] = [];
   private skipScore: boolean[] = [];
+  /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
+  private nominatedMark = new Uint8Array(0);
   private readonly recByName = new Map<string, ExplainNode>();
 
   /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
@@ -109,7 +115,7 @@ export class FrameworkRuntime {
       }
       return this.finish(rec, out);
     }
-    const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec, override);
+    const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec, override, opts.nominatedNodes);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);
     if (feasible.length === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
@@ -169,7 +175,7 @@ export class FrameworkRuntime {
     return null;
   }
 
-  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null): Node[] {
+  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
     const feasible = this.feasible;
     feasible.length = 0;
     const n = nodes.length;
@@ -178,15 +184,21 @@ export class FrameworkRuntime {
     if (profile.score.length === 0 || firstFit) toFind = 1;
     if (profile.hostSelection === 'random') toFind = n;
     const start = firstFit ? 0 : this.nextStartNodeIndex % n;
-    const fast = rec === null && override === null && profile.fast !== undefined && profile.fast.canFilter(this.skipFilter) ? profile.fast : null;
+    const fast = rec === null && (override === null || nominated !== undefined) ? profile.fast : undefined;
+    if (fast !== undefined) {
+      const mark = override === null ? null : this.markNominated(nominated!, 1);
+      const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
+      if (mark !== null) this.markNominated(nominated!, 0);
+      if (feasible.length > 0) {
+        if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
+        return feasible;
+      }
+      // No node passed: the plain walk below (over every node again) builds the statuses.
+    }
     let processed = 0;
     for (let i = 0; i < n && feasible.length < toFind; i++) {
       const node = nodes[(start + i) % n]!;
       processed++;
-      if (fast !== null && fast.passes(state, pod, node)) {
-        feasible.push(node);
-        continue;
-      }
       const rejected = this.filterOne(profile, state, pod, node, override);
       if (rejected === null) feasible.push(node);
       else statuses.set(node.name, rejected);
@@ -200,6 +212,19 @@ export class FrameworkRuntime {
     }
     if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
     return feasible;
+  }
+
+  private markNominated(nodes: readonly Node[], value: number): Uint8Array {
+    let mark = this.nominatedMark;
+    for (const node of nodes) {
+      if (node.index >= mark.length) {
+        const grown = new Uint8Array(Math.max(node.index + 1, mark.length * 2));
+        grown.set(mark);
+        this.nominatedMark = mark = grown;
+      }
+      mark[node.index] = value;
+    }
+    return mark;
   }
 
   /** prioritizeNodes + selectHost. */
@@ -223,7 +248,7 @@ export class FrameworkRuntime {
       throw pluginError(p.name, 'PreScore', s);
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
-      profile.fast.score(state, pod, feasible, totals, skip[BALANCED] === true);
+      profile.fast.score(state, pod, feasible, totals, skip);
       return feasible[this.selectHost(totals, m, feasible)]!;
     }
     const scores = this.scores;

@@ -37,6 +37,11 @@ export class Nominator {
     return this.byNode.get(nodeName) ?? NONE;
   }
 
+  /** Names of the nodes that have nominated pods (in first-nomination order). */
+  nodeNames(): IterableIterator<string> {
+    return this.byNode.keys();
+  }
+
   get size(): number {
     return this.nodeOf.size;
   }

@@ -1,0 +1,161 @@
+/**
+ * Static per-spec feasibility for the fused default-profile path (PERFORMANCE.md lesson 4): the filters
+ * NodeUnschedulable, NodeName, TaintToleration and NodeAffinity depend only on the pod spec (tolerations,
+ * nodeName, nodeSelector, required node affinity) and on the node's name, labels, taints and
+ * unschedulable flag. Their conjunction is cached per spec as one byte per node (by node.index), so the
+ * node walk costs a byte check per statically infeasible node.
+ *
+ * Entries are updated incrementally from the store's node events: a taint, unschedulable or label
+ * change recomputes just that node's byte in every entry (node failures change taints all the time),
+ * NodeAdded grows every entry by the new node; a removed node is never walked again. The cache holds at
+ * most MAX_ENTRIES specs (a spec arriving when it is full evicts the oldest entry, which only costs a
+ * recomputation later: the bytes never decide anything the filters would not).
+ */
+import type { Node } from '../../cluster/node.js';
+import type { Pod, PodSpec } from '../../cluster/pod.js';
+import type { StoreEvents } from '../../cluster/store-events.js';
+import type { CycleState } from '../framework/interfaces.js';
+
+/** The filter part of a plugin, as the fused path calls it. */
+export interface StaticFilter {
+  filter(state: CycleState, pod: Pod, node: Node): unknown;
+}
+
+/** Specs cached at once (scale-5k has a few dozen templates). */
+export const MAX_ENTRIES = 256;
+
+const NOT_PINNED: readonly string[] = [];
+const pinnedCache = new WeakMap<PodSpec, readonly string[]>();
+
+/**
+ * Node names outside of which the spec can never pass NodeName/NodeAffinity (spec.nodeName, or required
+ * node affinity whose every term has a matchFields metadata.name In requirement, as DaemonSet pods have),
+ * else null. Such specs are one per node: caching them would only evict the shared ones.
+ */
+export function pinnedNames(spec: PodSpec): readonly string[] | null {
+  let out = pinnedCache.get(spec);
+  if (out === undefined) {
+    out = computePinned(spec);
+    pinnedCache.set(spec, out);
+  }
+  return out === NOT_PINNED ? null : out;
+}
+
+function computePinned(spec: PodSpec): readonly string[] {
+  if (spec.nodeName !== '') return [spec.nodeName];
+  const terms = spec.affinity?.nodeRequired;
+  if (terms === undefined || terms.length === 0) return NOT_PINNED;
+  const names: string[] = [];
+  for (const t of terms) {
+    const r = t.matchFields.find((f) => f.key === 'metadata.name' && f.operator === 'In');
+    if (r === undefined) return NOT_PINNED;
+    names.push(...r.values);
+  }
+  return names;
+}
+
+interface Entry {
+  /** A pod of the spec: the filters read only pod.spec. */
+  readonly pod: Pod;
+  ok: Uint8Array;
+}
+
+export class StaticFeasibility {
+  private readonly entries = new Map<PodSpec, Entry>();
+  /** One node array per known index (live or not), so new entries can be filled without the store. */
+  private readonly known: (Node | undefined)[] = [];
+  private lastNodes: readonly Node[] | null = null;
+  private readonly byName = new Map<string, Node>();
+  private scratch = new Uint8Array(0);
+  /** Without store events the bytes could go stale: every cycle then computes them afresh. */
+  private readonly live: boolean;
+
+  /** `filters` are the static filters in profile order; `state` an empty CycleState (they read none). */
+  constructor(
+    private readonly filters: readonly StaticFilter[],
+    private readonly state: CycleState,
+    events?: StoreEvents,
+  ) {
+    this.live = events !== undefined;
+    events?.onNode((type, node) => {
+      if (type === 'NodeAdded' || type === 'NodeTaintsChanged' || type === 'NodeLabelsChanged') this.nodeChanged(node);
+    });
+  }
+
+  /** True when every static filter passes `node` for `pod` (a fresh computation, no cache). */
+  passes(pod: Pod, node: Node): boolean {
+    const state = this.state;
+    for (const f of this.filters) if (f.filter(state, pod, node) !== null) return false;
+    return true;
+  }
+
+  /**
+   * The byte array of `pod.spec` over node indexes (1 = passes the static filters), computed for `nodes`
+   * when the spec is new. Valid for the nodes of the cycle: they are live, so the events kept them current.
+   */
+  forPod(pod: Pod, nodes: readonly Node[]): Uint8Array {
+    if (nodes !== this.lastNodes) {
+      this.lastNodes = nodes;
+      for (const n of nodes) if (this.known[n.index] !== n) this.remember(n);
+    }
+    const pinned = pinnedNames(pod.spec);
+    if (pinned !== null) return this.forPinned(pod, pinned);
+    const e = this.live ? this.entries.get(pod.spec) : undefined;
+    if (e !== undefined && e.ok.length >= this.known.length) return e.ok;
+    const ok = new Uint8Array(this.known.length);
+    for (let i = 0; i < this.known.length; i++) {
+      const node = this.known[i];
+      if (node !== undefined && !node.deleted && this.passes(pod, node)) ok[i] = 1;
+    }
+    if (!this.live) return ok;
+    if (e !== undefined) {
+      e.ok = ok;
+      return ok;
+    }
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(pod.spec, { pod, ok });
+    return ok;
+  }
+
+  /** A spec pinned to a few node names (DaemonSet pods): a scratch array with just those nodes checked. */
+  private forPinned(pod: Pod, names: readonly string[]): Uint8Array {
+    if (this.scratch.length < this.known.length) this.scratch = new Uint8Array(this.known.length);
+    const ok = this.scratch;
+    ok.fill(0);
+    for (const name of names) {
+      const node = this.byName.get(name);
+      if (node !== undefined && !node.deleted && this.passes(pod, node)) ok[node.index] = 1;
+    }
+    return ok;
+  }
+
+  /** Number of cached specs (tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forgets every entry (tests, or a store without events). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private remember(node: Node): void {
+    if (this.known.length <= node.index) this.known.length = node.index + 1;
+    this.known[node.index] = node;
+    this.byName.set(node.name, node);
+  }
+
+  private nodeChanged(node: Node): void {
+    this.remember(node);
+    const i = node.index;
+    for (const e of this.entries.values()) {
+      let ok = e.ok;
+      if (ok.length <= i) {
+        ok = new Uint8Array(Math.max(i + 1, ok.length * 2));
+        ok.set(e.ok);
+        e.ok = ok;
+      }
+      ok[i] = this.passes(e.pod, node) ? 1 : 0;
+    }
+  }
+}
