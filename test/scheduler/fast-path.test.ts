@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolvePolicy } from '../../engine/scheduler/policies.js';
 import { runScenario, scenarioFromText } from '../helpers.js';
+import { Simulation } from '../../engine/scenario/simulation.js';
+import type { SchedulerOptions } from '../../engine/scheduler/scheduler.js';
+import { MemorySink } from '../../engine/metrics/sink.js';
+import type { Cell } from '../../engine/metrics/sink.js';
 
 const SCENARIO = `apiVersion: kubesim.io/v1alpha1
 kind: Scenario
@@ -75,7 +79,7 @@ kind: Scenario
 metadata: {name: fast-path-full}
 spec:
   seed: 7
-  duration: 60m
+  duration: 30m
   nodes:
     - {pool: a, count: 40, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: general}}
     - {pool: b, count: 16, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: batch}, taints: [{key: dedicated, value: batch, effect: NoSchedule}]}
@@ -83,7 +87,7 @@ spec:
   faults:
     - {type: random, failure: nodeDown, mtbf: 3h, mttr: "lognormal(10m, 0.5)", selector: {pool: a}}
     - {type: random, failure: nodeDown, mtbf: 3h, mttr: "lognormal(10m, 0.5)", selector: {pool: b}}
-    - {type: zoneOutage, at: 40m, duration: 10m, selector: {zone: z2}}
+    - {type: zoneOutage, at: 12m, duration: 10m, selector: {zone: z2}}
   manifests:
     - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: low}, value: 100}
     - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: service}, value: 10000}
@@ -164,7 +168,7 @@ spec:
   generators:
     - name: batch
       arrival: {type: poisson, meanInterval: 20s}
-      stop: 55m
+      stop: 28m
       template:
         apiVersion: batch/v1
         kind: Job
@@ -181,7 +185,7 @@ spec:
               containers: [{name: w, resources: {requests: {cpu: "3", memory: 8Gi}}}]
     - name: urgent
       arrival: {type: poisson, meanInterval: 90s}
-      stop: 55m
+      stop: 28m
       template:
         apiVersion: batch/v1
         kind: Job
@@ -198,15 +202,28 @@ spec:
               containers: [{name: w, resources: {requests: {cpu: "3", memory: 8Gi}}}]
 `;
 
+/** events.csv rows, and the scheduler's nextStartNodeIndex after every cycle that placed or failed a pod. */
+function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[] } {
+  const events = new MemorySink();
+  const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
+  const starts: number[] = [];
+  sim.store.events.onRecord((_t, event) => {
+    if (event === 'PodScheduled' || event === 'PodUnschedulable') starts.push(sim.scheduler.runtime.nextStartNodeIndex);
+  });
+  sim.run();
+  return { events: events.rows, starts };
+}
+
 describe('fused default-profile path', () => {
   for (const pct of [0, 100]) {
-    it(`gives the per-plugin path's events.csv row for row with every default plugin active (percentageOfNodesToScore ${pct})`, () => {
+    it(`gives the per-plugin path's events.csv row for row and nextStartNodeIndex cycle for cycle with every default plugin active (percentageOfNodesToScore ${pct})`, () => {
       const base = { ...resolvePolicy('default'), percentageOfNodesToScore: pct };
-      const fast = runScenario(scenarioFromText(FULL), { schedulerOptions: { ...base, fastPath: true } });
-      const slow = runScenario(scenarioFromText(FULL), { schedulerOptions: { ...base, fastPath: false } });
+      const fast = runTraced(FULL, { ...base, fastPath: true });
+      const slow = runTraced(FULL, { ...base, fastPath: false });
       const count = (name: string): number => fast.events.filter((e) => e[1] === name).length;
       assert.ok(count('PodScheduled') > 300 && count('PodUnschedulable') > 1000 && count('NodeTainted') > 50 && count('PodNominated') > 0);
       assert.deepEqual(fast.events, slow.events);
+      assert.deepEqual(fast.starts, slow.starts);
     });
   }
 
