@@ -153,6 +153,51 @@ export class DefaultFastPath {
     return processed;
   }
 
+  /**
+   * The statuses of a walk in which no node passed (findFeasible found none): every node from `start`, in
+   * order, gets the Status of its first failing filter, as the plugin-by-plugin walk gives it (the static
+   * filters' Status comes from the per-spec cache). False if a node passes after all (then the caller
+   * takes the plugin-by-plugin walk).
+   */
+  rejectAll(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, skip: readonly boolean[], statuses: Map<string, Status>, override: NodeFilterFn | null, nominated: Uint8Array | null): boolean {
+    const n = nodes.length;
+    let idx = start;
+    for (let i = 0; i < n; i++) {
+      const node = nodes[idx]!;
+      idx = idx + 1 === n ? 0 : idx + 1;
+      const s = nominated !== null && nominated[node.index] === 1 ? override!(state, pod, node) : this.statusOf(state, pod, node, skip);
+      if (s === null) return false;
+      statuses.set(node.name, s);
+    }
+    return true;
+  }
+
+  /** The first failing filter's Status (with its plugin name) on `node`, or null if all pass. */
+  private statusOf(state: CycleState, pod: Pod, node: Node, skip: readonly boolean[]): Status | null {
+    const p = this.p;
+    const s = this.statics.rejection(pod, node);
+    if (s !== null) return s;
+    if (!skip[F_PORTS]) {
+      const r = p.ports.filter(state, pod, node);
+      if (r !== null && r.code !== Code.Success) return r.withPlugin(p.ports.name);
+    }
+    const r = p.fit.filter(state, pod, node);
+    if (r !== null && r.code !== Code.Success) return r.withPlugin(p.fit.name);
+    if (!skip[F_SPREAD]) {
+      const r = p.spread.filter(state, pod, node);
+      if (r !== null && r.code !== Code.Success) return r.withPlugin(p.spread.name);
+    }
+    if (!skip[F_AFFINITY]) {
+      const r = p.interPod.filter(state, pod, node);
+      if (r !== null && r.code !== Code.Success) return r.withPlugin(p.interPod.name);
+    }
+    if (!skip[F_GPU]) {
+      const r = p.gpu.filter(state, pod, node);
+      if (r !== null && r.code !== Code.Success) return r.withPlugin(p.gpu.name);
+    }
+    return null;
+  }
+
   /** Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m). */
   score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): void {
     const m = feasible.length;

@@ -15,10 +15,13 @@ import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
 import type { CycleState } from '../framework/interfaces.js';
+import { Code } from '../framework/status.js';
+import type { Status } from '../framework/status.js';
 
 /** The filter part of a plugin, as the fused path calls it. */
 export interface StaticFilter {
-  filter(state: CycleState, pod: Pod, node: Node): unknown;
+  readonly name: string;
+  filter(state: CycleState, pod: Pod, node: Node): Status | null;
 }
 
 /** Specs cached at once (scale-5k has a few dozen templates). */
@@ -58,6 +61,8 @@ interface Entry {
   /** A pod of the spec: the filters read only pod.spec. */
   readonly pod: Pod;
   ok: Uint8Array;
+  /** The first failing static filter's Status per node index, filled when a cycle finds no node. */
+  rejections: (Status | null | undefined)[] | null;
 }
 
 export class StaticFeasibility {
@@ -85,7 +90,10 @@ export class StaticFeasibility {
   /** True when every static filter passes `node` for `pod` (a fresh computation, no cache). */
   passes(pod: Pod, node: Node): boolean {
     const state = this.state;
-    for (const f of this.filters) if (f.filter(state, pod, node) !== null) return false;
+    for (const f of this.filters) {
+      const s = f.filter(state, pod, node);
+      if (s !== null && s.code !== Code.Success) return false;
+    }
     return true;
   }
 
@@ -110,11 +118,37 @@ export class StaticFeasibility {
     if (!this.live) return ok;
     if (e !== undefined) {
       e.ok = ok;
+      e.rejections = null;
       return ok;
     }
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(pod.spec, { pod, ok });
+    this.entries.set(pod.spec, { pod, ok, rejections: null });
     return ok;
+  }
+
+  /**
+   * The Status of the first static filter that rejects `node` (plugin name set), or null: what the
+   * plugin-by-plugin walk would return for them. Cached per spec and node (Status values are not changed
+   * once made), so a pod that fails again and again does not rebuild its static rejections.
+   */
+  rejection(pod: Pod, node: Node): Status | null {
+    const e = this.live ? this.entries.get(pod.spec) : undefined;
+    if (e === undefined || e.ok.length <= node.index) return this.firstRejection(pod, node);
+    if (e.ok[node.index] === 1) return null;
+    const cached = (e.rejections ??= [])[node.index];
+    if (cached !== undefined) return cached;
+    const s = this.firstRejection(pod, node);
+    e.rejections[node.index] = s;
+    return s;
+  }
+
+  private firstRejection(pod: Pod, node: Node): Status | null {
+    const state = this.state;
+    for (const f of this.filters) {
+      const s = f.filter(state, pod, node);
+      if (s !== null && s.code !== Code.Success) return s.withPlugin(f.name);
+    }
+    return null;
   }
 
   /** A spec pinned to a few node names (DaemonSet pods): a scratch array with just those nodes checked. */
@@ -156,6 +190,7 @@ export class StaticFeasibility {
         e.ok = ok;
       }
       ok[i] = this.passes(e.pod, node) ? 1 : 0;
+      if (e.rejections !== null) e.rejections[i] = undefined;
     }
   }
 }

@@ -188,12 +188,14 @@ export class FrameworkRuntime {
     if (fast !== undefined) {
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
+      // No node passed: the same walk again builds the statuses (it processed every node, so the start stays).
+      const rejectedAll = feasible.length === 0 && fast.rejectAll(state, pod, nodes, start, this.skipFilter, statuses, override, mark);
       if (mark !== null) this.markNominated(nominated!, 0);
-      if (feasible.length > 0) {
+      if (feasible.length > 0 || rejectedAll) {
         if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
         return feasible;
       }
-      // No node passed: the plain walk below (over every node again) builds the statuses.
+      statuses.clear(); // never by construction: the plugin-by-plugin walk below decides
     }
     let processed = 0;
     for (let i = 0; i < n && feasible.length < toFind; i++) {

@@ -40,7 +40,26 @@ const SELECT_BATCH = podOf({ nodeSelector: { tier: 'batch' } });
 const TOLERATING = podOf({ tolerations: [TOLERATE] });
 const REQUIRED: readonly NodeSelectorTerm[] = [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['general'] }], matchFields: [] }];
 
+/** The first failing static filter, computed afresh as the plugin-by-plugin walk does. */
+function fresh(pod: Pod, node: Node): { plugin: string; code: number; reasons: readonly string[] } | null {
+  for (const f of FILTERS) {
+    const s = f.filter(new CycleState(), pod, node);
+    if (s !== null) return { plugin: f.name, code: s.code, reasons: s.reasons };
+  }
+  return null;
+}
+
 describe('static feasibility cache', () => {
+  it('gives the first failing static filter as the rejection, with its plugin name', () => {
+    const { store, nodes, cache } = setup(2);
+    store.setNodeTaints(nodes[0]!, [NO_SCHEDULE]);
+    cache.forPod(SELECT_BATCH, store.liveNodes());
+    assert.equal(cache.rejection(SELECT_BATCH, nodes[0]!)!.plugin, 'TaintToleration');
+    assert.equal(cache.rejection(SELECT_BATCH, nodes[1]!)!.plugin, 'NodeAffinity');
+    store.setNodeTaints(nodes[0]!, []);
+    assert.equal(cache.rejection(SELECT_BATCH, nodes[0]!), null);
+  });
+
   it('marks nodes whose labels miss the nodeSelector as infeasible', () => {
     const { store, cache } = setup(6);
     assert.deepEqual([...cache.forPod(SELECT_BATCH, store.liveNodes())], [1, 0, 1, 0, 1, 0]);
@@ -129,7 +148,12 @@ describe('static feasibility cache', () => {
       const nodes = store.liveNodes();
       for (const pod of pods) {
         const ok = cache.forPod(pod, nodes);
-        for (const n of nodes) assert.equal(ok[n.index] === 1, cache.passes(pod, n), `step ${step} node ${n.name}`);
+        for (const n of nodes) {
+          assert.equal(ok[n.index] === 1, cache.passes(pod, n), `step ${step} node ${n.name}`);
+          const got = cache.rejection(pod, n);
+          const want = fresh(pod, n);
+          assert.deepEqual(got && { plugin: got.plugin, code: got.code, reasons: got.reasons }, want, `step ${step} node ${n.name}`);
+        }
       }
     }
   });
