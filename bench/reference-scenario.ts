@@ -1,16 +1,15 @@
 /**
  * The reference scenario end to end, as a user runs it: `node bin/kubesim.js run <scenario> --out <tmp> -q`
  * in a child process, N times; reports the median wall time, events/s, simulated-time speed-up and peak
- * RSS from each run's perf.json. Before the failure model is merged, a scenario whose only problem is
- * spec.faults runs from a copy without that block (reported as `faults: false`).
+ * RSS from each run's perf.json, and checks that every run wrote byte-identical CSVs (same SHA-256).
  * Run: `npm run build && node dist/bench/reference-scenario.js [scenario.yaml] [runs]`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseDocument } from 'yaml';
 import { median } from './scenario-text.js';
 
 export const REFERENCE_SCENARIO = 'scenarios/scale-5k/scenario.yaml';
@@ -24,8 +23,8 @@ export interface ReferenceOptions {
 export interface ReferenceResult {
   scenario: string;
   runs: number;
-  /** False when spec.faults was dropped because this build does not know it yet. */
-  faults: boolean;
+  /** Whether every run wrote byte-identical CSV files. */
+  identical: boolean;
   wallMs: number;
   eventsPerSecond: number;
   speedup: number;
@@ -50,13 +49,11 @@ function runOnce(scenario: string, out: string): { status: number; stderr: strin
   return { status: r.status ?? -1, stderr: r.stderr };
 }
 
-/** A copy of the scenario without spec.faults, in `dir`. */
-function withoutFaults(scenario: string, dir: string): string {
-  const doc = parseDocument(readFileSync(scenario, 'utf8'));
-  doc.deleteIn(['spec', 'faults']);
-  const copy = join(dir, 'scenario-no-faults.yaml');
-  writeFileSync(copy, doc.toString());
-  return copy;
+/** One digest over the run's CSV files (perf.json holds wall-clock figures and is left out). */
+function csvDigest(out: string): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(out).filter((n) => n.endsWith('.csv')).sort()) h.update(f).update(readFileSync(join(out, f)));
+  return h.digest('hex');
 }
 
 export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult {
@@ -64,26 +61,21 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
   const runs = opts.runs ?? 5;
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-ref-'));
   try {
-    let file = scenario;
-    let faults = true;
     const perfs: Perf[] = [];
+    const digests = new Set<string>();
     for (let i = 0; i < runs; i++) {
       const out = join(dir, `run-${i}`);
-      let r = runOnce(file, out);
-      if (r.status !== 0 && i === 0 && r.stderr.includes('spec.faults: unknown field "faults"') && r.stderr.includes('1 problem found')) {
-        file = withoutFaults(scenario, dir);
-        faults = false;
-        r = runOnce(file, out);
-      }
-      if (r.status !== 0) throw new Error(`kubesim run ${file} exited ${r.status}: ${r.stderr.trim()}`);
+      const r = runOnce(scenario, out);
+      if (r.status !== 0) throw new Error(`kubesim run ${scenario} exited ${r.status}: ${r.stderr.trim()}`);
       perfs.push(JSON.parse(readFileSync(join(out, 'perf.json'), 'utf8')) as Perf);
+      digests.add(csvDigest(out));
       rmSync(out, { recursive: true, force: true });
     }
     const m = (f: (p: Perf) => number): number => median(perfs.map(f));
     const result: ReferenceResult = {
       scenario,
       runs,
-      faults,
+      identical: digests.size === 1,
       wallMs: m((p) => p.wall_ms),
       eventsPerSecond: m((p) => p.events_per_s),
       speedup: m((p) => p.speedup),
@@ -91,7 +83,7 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
       events: m((p) => p.events),
       wallMsAll: perfs.map((p) => p.wall_ms),
     };
-    console.log(`${scenario}${faults ? '' : ' (without spec.faults)'}: median of ${runs}: ${result.wallMs} ms wall, ${result.eventsPerSecond} events/s, ${result.speedup}x real time, ${result.peakRssMiB} MiB peak RSS`);
+    console.log(`${scenario}: median of ${runs}: ${result.wallMs} ms wall, ${result.eventsPerSecond} events/s, ${result.speedup}x real time, ${result.peakRssMiB} MiB peak RSS; CSVs ${result.identical ? 'byte-identical across runs' : 'DIFFER between runs'}`);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -51,9 +51,7 @@ spec:
       labels: {tier: batch}
       taints: [{key: dedicated, value: batch, effect: NoSchedule}]
   # -----------------------------------------------------------------------------------------------
-  # FAULTS: needs spec.faults (branch \`fail\`). Until that is merged, \`kubesim validate\` refuses this
-  # block with E_SCHEMA unknown field "faults"; the lead checks it after the merge (README.md, Run it).
-  # Per-node MTBF 30 days, MTTR lognormal around 1 h, on every pool; one 30-minute outage of zone-b.
+  # FAULTS: per-node MTBF 30 days, MTTR lognormal around 1 h, on every pool; one 30-minute outage of zone-b.
   # -----------------------------------------------------------------------------------------------
   faults:
     - {type: random, failure: nodeDown, mtbf: 30d, mttr: "lognormal(1h, 0.5)", selector: {pool: general}}

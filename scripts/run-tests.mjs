@@ -15,5 +15,10 @@ function collect(dir, out) {
 
 const filter = process.argv[2];
 const files = collect('dist/test', []).filter((f) => !filter || f.includes(filter));
+// With no file arguments `node --test` would fall back to its own discovery (and run test-*.js helpers).
+if (files.length === 0) {
+  console.error(`no test file under dist/test matches "${filter}"`);
+  process.exit(1);
+}
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

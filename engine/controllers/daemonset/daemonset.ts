@@ -33,6 +33,15 @@ interface DsState {
   specs: Map<number, PodSpec>;
   created: number;
   syncPending: boolean;
+  /**
+   * Node indexes whose node or daemon pod changed since the last sync (null: all of them). A node
+   * nothing happened to was left settled by the previous sync, so the sync only walks these (the
+   * actions and their order are those of a full walk).
+   */
+  dirty: Set<number> | null;
+  /** Creation ordinal of each active pod (the order of podsByNode) and its target node index, by pod uid. */
+  ordinal: Map<number, number>;
+  target: Map<number, number>;
 }
 
 export class DaemonSetController {
@@ -46,18 +55,24 @@ export class DaemonSetController {
     store.events.onPod((type, pod) => {
       if (pod.owner?.kind !== 'DaemonSet' || type === 'PodAdded' || type === 'PodBound') return;
       const st = this.byUid.get(pod.owner.uid);
-      if (st) this.enqueue(st);
+      if (!st) return;
+      const index = st.target.get(pod.uid);
+      if (index !== undefined) st.dirty?.add(index);
+      this.enqueue(st);
     });
-    store.events.onNode((type) => {
+    store.events.onNode((type, node) => {
       if (type === 'NodeReadyChanged' || type === 'NodeDrainRequested') return;
-      for (const st of this.sets) this.enqueue(st);
+      for (const st of this.sets) {
+        st.dirty?.add(node.index);
+        this.enqueue(st);
+      }
     });
   }
 
   addDaemonSet(ds: DaemonSet): void {
     const spec = ds.template.spec;
     const baseSpec: PodSpec = { ...spec, tolerations: withDaemonSetTolerations(spec.tolerations, ds.hostNetwork) };
-    const st: DsState = { ds, baseSpec, podsByNode: new Map(), specs: new Map(), created: 0, syncPending: false };
+    const st: DsState = { ds, baseSpec, podsByNode: new Map(), specs: new Map(), created: 0, syncPending: false, dirty: null, ordinal: new Map(), target: new Map() };
     this.sets.push(st);
     this.byUid.set(ds.meta.uid, st);
     this.enqueue(st);
@@ -82,21 +97,49 @@ export class DaemonSetController {
 
   private sync(st: DsState): void {
     st.syncPending = false;
-    for (const [index, pod] of st.podsByNode) {
-      if (isTerminal(pod) && pod.deletionMs < 0) this.store.markDeleting(pod); // failed or succeeded: delete, recreate
-      // An unscheduled pod aimed at a node that no longer exists is deleted (getUnscheduledPodsWithoutNode).
-      if (pod.nodeIndex < 0 && this.store.nodes[index]!.deleted && pod.deletionMs < 0) this.store.markDeleting(pod);
-      if (!isActive(pod)) st.podsByNode.delete(index);
+    const dirty = st.dirty;
+    st.dirty = new Set();
+    if (dirty === null) return this.syncAll(st);
+    // The pods of the changed nodes in podsByNode order (creation order), then the nodes in index order.
+    const pods: Pod[] = [];
+    for (const index of dirty) {
+      const pod = st.podsByNode.get(index);
+      if (pod) pods.push(pod);
     }
-    for (const node of this.store.nodes) {
-      if (node.deleted) continue;
-      const pod = st.podsByNode.get(node.index);
-      if (!pod && this.shouldRun(st, node)) this.create(st, node);
-      else if (pod && !this.shouldContinueRunning(st, node)) {
-        this.store.markDeleting(pod);
-        st.podsByNode.delete(node.index);
-      }
+    pods.sort((a, b) => st.ordinal.get(a.uid)! - st.ordinal.get(b.uid)!);
+    for (const pod of pods) this.reconcilePod(st, st.target.get(pod.uid)!, pod);
+    const indexes = [...dirty].sort((a, b) => a - b);
+    for (const index of indexes) {
+      const node = this.store.nodes[index];
+      if (node && !node.deleted) this.reconcileNode(st, node);
     }
+  }
+
+  private syncAll(st: DsState): void {
+    for (const [index, pod] of st.podsByNode) this.reconcilePod(st, index, pod);
+    for (const node of this.store.nodes) if (!node.deleted) this.reconcileNode(st, node);
+  }
+
+  private reconcilePod(st: DsState, index: number, pod: Pod): void {
+    if (isTerminal(pod) && pod.deletionMs < 0) this.store.markDeleting(pod); // failed or succeeded: delete, recreate
+    // An unscheduled pod aimed at a node that no longer exists is deleted (getUnscheduledPodsWithoutNode).
+    if (pod.nodeIndex < 0 && this.store.nodes[index]!.deleted && pod.deletionMs < 0) this.store.markDeleting(pod);
+    if (!isActive(pod)) this.forget(st, index, pod);
+  }
+
+  private reconcileNode(st: DsState, node: Node): void {
+    const pod = st.podsByNode.get(node.index);
+    if (!pod && this.shouldRun(st, node)) this.create(st, node);
+    else if (pod && !this.shouldContinueRunning(st, node)) {
+      this.store.markDeleting(pod);
+      this.forget(st, node.index, pod);
+    }
+  }
+
+  private forget(st: DsState, index: number, pod: Pod): void {
+    st.podsByNode.delete(index);
+    st.ordinal.delete(pod.uid);
+    st.target.delete(pod.uid);
   }
 
   private fitsNode(st: DsState, node: Node): boolean {
@@ -128,6 +171,8 @@ export class DaemonSetController {
       owner: { kind: 'DaemonSet', name: ds.meta.name, uid: ds.meta.uid, controller: true },
     });
     st.podsByNode.set(node.index, pod);
+    st.ordinal.set(pod.uid, st.created);
+    st.target.set(pod.uid, node.index);
   }
 
   private specFor(st: DsState, node: Node): PodSpec {
