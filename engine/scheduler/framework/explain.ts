@@ -28,6 +28,8 @@ export interface ExplainRecord {
   attempt: number;
   time_s: number;
   nodes: ExplainNode[];
+  /** Node names a PreFilterResult narrowed the cycle to (sorted), or null when every node was a candidate. */
+  preFilterResult: string[] | null;
   /** Plugins whose PreFilter or PreScore returned Skip in this cycle. */
   skipped: string[];
   selected: string | null;

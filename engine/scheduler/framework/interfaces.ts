@@ -6,7 +6,7 @@ import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { Rng } from '../../core/rng.js';
-import type { Status } from './status.js';
+import type { PreFilterResult, Status } from './status.js';
 
 /** MaxNodeScore / MinNodeScore (framework/interface.go). */
 export const MAX_NODE_SCORE = 100;
@@ -34,7 +34,8 @@ export interface Plugin {
 }
 
 export interface PreFilterPlugin extends Plugin {
-  preFilter(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null;
+  /** null (Success), a Status (Skip or a rejection), or a PreFilterResult narrowing the nodes. */
+  preFilter(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | PreFilterResult | null;
 }
 
 export interface FilterPlugin extends Plugin {

@@ -16,8 +16,7 @@ import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
-import type { Status } from './status.js';
-import { Code } from './status.js';
+import { Code, PreFilterResult, Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
 import { pluginError as thrownBy } from './plugin-error.js';
 
@@ -76,6 +75,12 @@ export class FrameworkRuntime {
   /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
   private nominatedMark = new Uint8Array(0);
   private readonly recByName = new Map<string, ExplainNode>();
+  /** This cycle's merged PreFilterResult (null: every node) and the plugins that narrowed it. */
+  private preRes: Set<string> | null = null;
+  private readonly narrowedBy: string[] = [];
+  /** Position of each node name in the last node list seen (for PreFilterResult narrowing). */
+  private positions = new Map<string, number>();
+  private positionsOf: readonly Node[] | null = null;
 
   /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
   private readonly ranking: NodeRanking | undefined;
@@ -115,7 +120,11 @@ export class FrameworkRuntime {
       }
       return this.finish(rec, out);
     }
-    const feasible = this.findNodesThatPassFilters(profile, state, pod, nodes, statuses, rec, override, opts.nominatedNodes);
+    const narrowed = this.preRes;
+    const walk = narrowed === null ? nodes : this.narrow(nodes, narrowed);
+    if (rec !== null && narrowed !== null) rec.preFilterResult = [...narrowed].sort();
+    const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
+    if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);
     if (feasible.length === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
@@ -136,8 +145,14 @@ export class FrameworkRuntime {
     const skip = this.skipFilter;
     skip.length = profile.filter.length;
     skip.fill(false);
+    this.preRes = null;
+    this.narrowedBy.length = 0;
     for (const p of profile.preFilter) {
       const s = p.preFilter(state, pod, nodes);
+      if (s instanceof PreFilterResult) {
+        if (this.mergePreFilterResult(p.name, s)) continue;
+        return Status.unresolvable(emptyPreFilterResultReason(this.narrowedBy)).withPlugin(this.narrowedBy[0]!);
+      }
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
         const i = profile.filter.indexOf(p as never);
@@ -148,6 +163,43 @@ export class FrameworkRuntime {
       return s.withPlugin(p.name);
     }
     return null;
+  }
+
+  /** PreFilterResult.Merge (intersection); false when no node is left. */
+  private mergePreFilterResult(plugin: string, r: PreFilterResult): boolean {
+    if (!this.narrowedBy.includes(plugin)) this.narrowedBy.push(plugin);
+    if (this.preRes === null) this.preRes = new Set(r.nodeNames);
+    else for (const name of this.preRes) if (!r.nodeNames.has(name)) this.preRes.delete(name);
+    return this.preRes.size > 0;
+  }
+
+  /**
+   * The named nodes that exist, in node-tree order (upstream walks its set in map order; kubesim keeps
+   * the cluster's order so the walk is deterministic).
+   */
+  private narrow(nodes: readonly Node[], names: ReadonlySet<string>): Node[] {
+    if (this.positionsOf !== nodes) {
+      this.positions = new Map(nodes.map((n, i) => [n.name, i]));
+      this.positionsOf = nodes;
+    }
+    const at: number[] = [];
+    for (const name of names) {
+      const i = this.positions.get(name);
+      if (i !== undefined) at.push(i);
+    }
+    at.sort((a, b) => a - b);
+    return at.map((i) => nodes[i]!);
+  }
+
+  /** Nodes outside the PreFilterResult: "node(s) didn't satisfy plugin(s) [...]", UnschedulableAndUnresolvable. */
+  private rejectAbsent(nodes: readonly Node[], names: ReadonlySet<string>, statuses: Map<string, Status> | null, rec: ExplainRecord | null): void {
+    const plugins = [...this.narrowedBy].sort();
+    const absent = Status.unresolvable(`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`).withPlugin(this.narrowedBy[0]!);
+    for (const n of nodes) {
+      if (names.has(n.name)) continue;
+      statuses?.set(n.name, absent);
+      if (rec) setRejected(this.recByName.get(n.name)!, absent);
+    }
   }
 
   /** The override bound to the profile's filters that PreFilter did not skip. */
@@ -175,10 +227,12 @@ export class FrameworkRuntime {
     return null;
   }
 
-  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
+  /** Walks `nodes` (all nodes, or a PreFilterResult's); the rotating start advances modulo allCount. */
+  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], allCount: number, statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
     const feasible = this.feasible;
     feasible.length = 0;
     const n = nodes.length;
+    if (n === 0) return feasible;
     const firstFit = profile.hostSelection === 'first-fit';
     let toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore, n);
     if (profile.score.length === 0 || firstFit) toFind = 1;
@@ -192,7 +246,7 @@ export class FrameworkRuntime {
       const rejectedAll = feasible.length === 0 && fast.rejectAll(state, pod, nodes, start, this.skipFilter, statuses, override, mark);
       if (mark !== null) this.markNominated(nominated!, 0);
       if (feasible.length > 0 || rejectedAll) {
-        if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
+        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
         return feasible;
       }
       statuses.clear(); // never by construction: the plugin-by-plugin walk below decides
@@ -212,7 +266,7 @@ export class FrameworkRuntime {
         } else setRejected(e, rejected);
       }
     }
-    if (!firstFit) this.nextStartNodeIndex = (start + processed) % n;
+    if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
     return feasible;
   }
 
@@ -331,6 +385,12 @@ export class FrameworkRuntime {
   }
 }
 
+/** The framework's message when the PreFilterResults of several plugins leave no node. */
+function emptyPreFilterResultReason(plugins: readonly string[]): string {
+  const sorted = [...plugins].sort();
+  return sorted.length === 1 ? `node(s) didn't satisfy plugin ${sorted[0]!}` : `node(s) didn't satisfy plugin(s) [${sorted.join(' ')}] simultaneously`;
+}
+
 function pluginError(plugin: string, point: string, s: Status): SimError {
   return new SimError('E_PLUGIN', `${point} of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
 }
@@ -341,6 +401,7 @@ function newRecordOf(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRe
     attempt: pod.attempts,
     time_s: nowMs / 1000,
     nodes: nodes.map((n): ExplainNode => ({ node: n.name, feasible: false, rejectedBy: null, reason: 'not evaluated (percentageOfNodesToScore)', code: null, scores: {}, total: null })),
+    preFilterResult: null,
     skipped: [],
     selected: null,
     nominatedNode: null,

@@ -56,3 +56,11 @@ const SKIP = new Status(Code.Skip);
 export function isSuccess(s: Status | null): boolean {
   return s === null || s.code === Code.Success;
 }
+
+/**
+ * A PreFilter outcome that narrows the cycle to the named nodes (framework PreFilterResult): the other
+ * nodes are rejected as UnschedulableAndUnresolvable without running their filters.
+ */
+export class PreFilterResult {
+  constructor(readonly nodeNames: ReadonlySet<string>) {}
+}

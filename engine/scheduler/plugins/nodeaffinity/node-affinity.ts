@@ -2,7 +2,8 @@
  * NodeAffinity (plugins/nodeaffinity/node_affinity.go). Filter: the pod's nodeSelector AND its required
  * node affinity (terms ORed), plus the scheduler-enforced args.addedAffinity. Score: the sum of the
  * weights of the matching preferred terms (the pod's and addedAffinity's), normalized by the maximum.
- * PreFilter returns Skip when there is nothing to check; PreScore when there is nothing to score.
+ * PreFilter returns Skip when there is nothing to check (PreScore: nothing to score), and a PreFilterResult
+ * naming the nodes when every required term pins metadata.name with In (DaemonSet pods).
  */
 import type { Node } from '../../../cluster/node.js';
 import type { Labels, NodeSelectorTerm } from '../../../cluster/labels.js';
@@ -10,7 +11,7 @@ import { matchesAnyTerm as matchesNodeSelectorTerms, matchesTerm as matchesNodeS
 import type { Pod, WeightedNodeSelectorTerm } from '../../../cluster/pod.js';
 import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interfaces.js';
 import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
-import { Status } from '../../framework/status.js';
+import { PreFilterResult, Status } from '../../framework/status.js';
 import { defaultNormalizeScore } from '../helper/normalize-score.js';
 
 export const NAME = 'NodeAffinity';
@@ -43,7 +44,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     this.addedPreferred = args.addedAffinity ? args.addedAffinity.preferred : undefined;
   }
 
-  preFilter(_state: CycleState, pod: Pod): Status | null {
+  preFilter(_state: CycleState, pod: Pod): Status | PreFilterResult | null {
     const required = pod.spec.affinity?.nodeRequired;
     if (required === undefined && this.addedRequired === undefined && Object.keys(pod.spec.nodeSelector).length === 0) return Status.skip();
     if (required === undefined) return null;
@@ -60,7 +61,8 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
       names = new Set([...(names ?? []), ...termNames]);
     }
     if (names !== undefined && names.size === 0) return Status.unresolvable(ERR_REASON_CONFLICT);
-    return null;
+    // Every term pins metadata.name: only those nodes are candidates.
+    return names !== undefined ? new PreFilterResult(names) : null;
   }
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
