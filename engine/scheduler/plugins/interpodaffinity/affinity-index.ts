@@ -10,10 +10,11 @@
  */
 import type { Labels } from '../../../cluster/labels.js';
 import type { Node } from '../../../cluster/node.js';
-import type { Affinity, Pod } from '../../../cluster/pod.js';
+import type { Pod } from '../../../cluster/pod.js';
 import type { ClusterStore } from '../../../cluster/store.js';
 import { PodGroup } from './pod-group.js';
-import { termsFor } from './terms.js';
+import type { PodTerms } from './terms.js';
+import { podTerms } from './terms.js';
 
 export class AffinityIndex {
   /** Labels of each node as of its last node event, by node index. */
@@ -24,7 +25,8 @@ export class AffinityIndex {
   readonly withTerms = new Set<PodGroup>();
   /** The non-empty groups whose pods have required anti-affinity. */
   readonly withRequiredAnti = new Set<PodGroup>();
-  private readonly byLabels = new Map<Labels, Map<string, Map<Affinity | undefined, PodGroup>>>();
+  /** Groups by labels object, namespace and compiled terms (shared per spec, see terms.ts). */
+  private readonly byLabels = new Map<Labels, Map<string, Map<PodTerms, PodGroup>>>();
   private readonly counted = new Map<Pod, PodGroup>();
 
   constructor(private readonly store: ClusterStore) {
@@ -60,7 +62,7 @@ export class AffinityIndex {
   private uncount(pod: Pod, g: PodGroup, node: Node): void {
     this.counted.delete(pod);
     g.add(node.index, this.nodeLabels[node.index] ?? node.labels, -1);
-    if (g.size === 0) this.drop(g, pod.spec.affinity);
+    if (g.size === 0) this.drop(g);
   }
 
   private nodeRemoved(node: Node): void {
@@ -86,12 +88,13 @@ export class AffinityIndex {
   private groupOf(pod: Pod): PodGroup {
     let byNs = this.byLabels.get(pod.labels);
     if (!byNs) this.byLabels.set(pod.labels, (byNs = new Map()));
-    let byAffinity = byNs.get(pod.namespace);
-    if (!byAffinity) byNs.set(pod.namespace, (byAffinity = new Map()));
-    let g = byAffinity.get(pod.spec.affinity);
+    let byTerms = byNs.get(pod.namespace);
+    if (!byTerms) byNs.set(pod.namespace, (byTerms = new Map()));
+    const terms = podTerms(pod);
+    let g = byTerms.get(terms);
     if (!g) {
-      g = new PodGroup(pod.labels, pod.namespace, termsFor(pod.spec.affinity, pod.labels, pod.namespace));
-      byAffinity.set(pod.spec.affinity, g);
+      g = new PodGroup(pod.labels, pod.namespace, terms);
+      byTerms.set(terms, g);
       this.groups.add(g);
       if (g.terms.any) this.withTerms.add(g);
       if (g.terms.requiredAnti.length > 0) this.withRequiredAnti.add(g);
@@ -99,14 +102,14 @@ export class AffinityIndex {
     return g;
   }
 
-  private drop(g: PodGroup, affinity: Affinity | undefined): void {
+  private drop(g: PodGroup): void {
     this.groups.delete(g);
     this.withTerms.delete(g);
     this.withRequiredAnti.delete(g);
     const byNs = this.byLabels.get(g.labels)!;
-    const byAffinity = byNs.get(g.namespace)!;
-    byAffinity.delete(affinity);
-    if (byAffinity.size === 0) byNs.delete(g.namespace);
+    const byTerms = byNs.get(g.namespace)!;
+    byTerms.delete(g.terms);
+    if (byTerms.size === 0) byNs.delete(g.namespace);
     if (byNs.size === 0) this.byLabels.delete(g.labels);
   }
 }

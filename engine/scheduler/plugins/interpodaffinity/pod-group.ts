@@ -1,6 +1,6 @@
 /**
  * A group of live pods that look the same to InterPodAffinity: one labels object, one namespace, one
- * spec.affinity (so one compiled PodTerms). The group keeps how many of its pods sit on each node and,
+ * compiled PodTerms (pods with node affinity only, as DaemonSet pods, all share the empty one). The group keeps how many of its pods sit on each node and,
  * for every topology key asked for so far, how many sit in each topology domain (key=value).
  * Matching a group's terms against an incoming pod, or the incoming pod's terms against the group's
  * labels, is done once per group instead of once per pod, and cached for consecutive pods of one spec.

@@ -76,7 +76,8 @@ function compileAll(a: Affinity, labels: Labels, namespace: string): PodTerms {
 
 /** The compiled terms of a pod with these labels and namespace; shared by every pod with the same three. */
 export function termsFor(a: Affinity | undefined, labels: Labels, namespace: string): PodTerms {
-  if (!a) return EMPTY;
+  // Node affinity alone (every DaemonSet pod has its own) compiles to the one shared EMPTY.
+  if (!a || a.podRequired.length + a.antiRequired.length + a.podPreferred.length + a.antiPreferred.length === 0) return EMPTY;
   let byLabels = cache.get(a);
   if (!byLabels) cache.set(a, (byLabels = new WeakMap()));
   const key = readsLabels(a) ? labels : NO_LABELS;

@@ -33,6 +33,19 @@ describe('InterPodAffinity index: groups', () => {
     assert.equal(podTerms(a), podTerms(b));
   });
 
+  it('pods with node affinity only (one affinity object per DaemonSet pod) share one group with no terms', () => {
+    const store = newStore();
+    const labels = { app: 'ds' };
+    const nodes = [0, 1, 2].map((i) => addNode(store, `n${i}`, {}));
+    for (const n of nodes) {
+      const nodeOnly = affinity({ nodeRequired: [{ matchExpressions: [], matchFields: [{ key: 'metadata.name', operator: 'In', values: [n.name] }] }] });
+      pod(store, spec(store, nodeOnly), labels, 'default', n);
+    }
+    const ix = affinityIndexFor(store);
+    assert.equal(ix.groups.size, 1);
+    assert.equal(ix.withTerms.size, 0);
+  });
+
   it('terms with matchLabelKeys are compiled per labels object', () => {
     const store = newStore();
     const s = spec(store, affinity({ antiRequired: [term(HOST, sel({ app: 'd' }), { matchLabelKeys: ['ver'] })] }));
