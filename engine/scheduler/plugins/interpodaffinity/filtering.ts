@@ -14,25 +14,44 @@ import type { DomainCounts } from './pod-group.js';
 import type { AffinityTerm, IncomingTerms } from './terms.js';
 import { matchesAllTermsLabels } from './terms.js';
 
-/** topology key -> value -> count, with the maps in a flat list for allocation-free walks. */
+/** Counts of no domain (read only). */
+const NO_COUNTS: DomainCounts = new Map();
+
+/**
+ * topology key -> value -> count, with the maps in a flat list for allocation-free walks. The first
+ * group's counts of a key are borrowed, not copied (the store does not change during a cycle); a second
+ * addition to that key copies them first, so the index's maps are never written here.
+ */
 export class TopologyCounts {
   readonly keys: string[] = [];
   readonly byKey: DomainCounts[] = [];
+  private readonly owned: boolean[] = [];
 
-  /** The counts of `key`, made empty on first use. */
-  of(key: string): DomainCounts {
+  /** The counts of `key` (read only; an empty map when nothing was added). */
+  get(key: string): DomainCounts {
     const i = this.keys.indexOf(key);
-    if (i >= 0) return this.byKey[i]!;
-    const m: DomainCounts = new Map();
-    this.keys.push(key);
-    this.byKey.push(m);
-    return m;
+    return i >= 0 ? this.byKey[i]! : NO_COUNTS;
   }
 
   /** Adds every (value, count) of `domains` times `factor` under `key`. */
   addAll(key: string, domains: DomainCounts, factor: number): void {
     if (domains.size === 0) return;
-    const m = this.of(key);
+    let i = this.keys.indexOf(key);
+    if (i < 0) {
+      this.keys.push(key);
+      if (factor === 1) {
+        this.byKey.push(domains);
+        this.owned.push(false);
+        return;
+      }
+      this.byKey.push(new Map());
+      this.owned.push(true);
+      i = this.keys.length - 1;
+    } else if (!this.owned[i]) {
+      this.byKey[i] = new Map(this.byKey[i]!);
+      this.owned[i] = true;
+    }
+    const m = this.byKey[i]!;
     for (const [v, n] of domains) m.set(v, (m.get(v) ?? 0) + n * factor);
   }
 
@@ -79,8 +98,6 @@ export function preFilterState(ix: AffinityIndex, pod: Pod, own: IncomingTerms):
   if (own.requiredAffinity.length === 0 && own.requiredAnti.length === 0) return s;
   const affinity = new TopologyCounts();
   const anti = new TopologyCounts();
-  for (const t of own.requiredAffinity) s.affinityCounts.push(affinity.of(t.topologyKey));
-  for (const t of own.requiredAnti) s.antiAffinityCounts.push(anti.of(t.topologyKey));
   for (const g of ix.groups) {
     const flags = g.incomingTermMatches(own);
     const base = own.requiredAffinity.length;
@@ -90,6 +107,8 @@ export function preFilterState(ix: AffinityIndex, pod: Pod, own: IncomingTerms):
       if (flags[base + i] === 1) anti.addAll(t.topologyKey, g.domains(t.topologyKey, ix.nodeLabels), 1);
     }
   }
+  for (const t of own.requiredAffinity) s.affinityCounts.push(affinity.get(t.topologyKey));
+  for (const t of own.requiredAnti) s.antiAffinityCounts.push(anti.get(t.topologyKey));
   s.affinityAny = affinity.any;
   s.antiAffinityAny = anti.any;
   return s;
