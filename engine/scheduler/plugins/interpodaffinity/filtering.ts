@@ -2,84 +2,153 @@
  * InterPodAffinity PreFilter/Filter (plugins/interpodaffinity/filtering.go): counts per topology pair of
  * existing pods whose required anti-affinity matches the incoming pod, and of existing pods matching the
  * incoming pod's required affinity (all terms) and anti-affinity terms.
+ *
+ * The counts come from the AffinityIndex: one term match per pod group, then the group's domain counts
+ * (O(groups x domains) per cycle). Counts are kept per topology key (key -> value -> count) so that
+ * Filter looks them up without building a key string per node.
  */
 import type { Node } from '../../../cluster/node.js';
 import type { Pod } from '../../../cluster/pod.js';
-import type { ClusterStore } from '../../../cluster/store.js';
-import type { AffinityTerm } from './terms.js';
-import { NO_LABELS, matchesAllTerms, podTerms, resolveIncoming, termMatches } from './terms.js';
+import type { AffinityIndex } from './affinity-index.js';
+import type { DomainCounts } from './pod-group.js';
+import type { AffinityTerm, IncomingTerms } from './terms.js';
+import { matchesAllTermsLabels } from './terms.js';
 
-export type TopologyCounts = Map<string, number>;
+/** Counts of no domain (read only). */
+const NO_COUNTS: DomainCounts = new Map();
 
-export function tpKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
-}
+/**
+ * topology key -> value -> count, with the maps in a flat list for allocation-free walks. The first
+ * group's counts of a key are borrowed, not copied (the store does not change during a cycle); a second
+ * addition to that key copies them first, so the index's maps are never written here.
+ */
+export class TopologyCounts {
+  readonly keys: string[] = [];
+  readonly byKey: DomainCounts[] = [];
+  private readonly owned: boolean[] = [];
 
-function update(m: TopologyCounts, node: Node, key: string, value: number): void {
-  const tv = node.labels[key];
-  if (tv === undefined) return;
-  const k = tpKey(key, tv);
-  const v = (m.get(k) ?? 0) + value;
-  if (v === 0) m.delete(k);
-  else m.set(k, v);
+  /** The counts of `key` (read only; an empty map when nothing was added). */
+  get(key: string): DomainCounts {
+    const i = this.keys.indexOf(key);
+    return i >= 0 ? this.byKey[i]! : NO_COUNTS;
+  }
+
+  /** Adds every (value, count) of `domains` times `factor` under `key`. */
+  addAll(key: string, domains: DomainCounts, factor: number): void {
+    if (domains.size === 0) return;
+    let i = this.keys.indexOf(key);
+    if (i < 0) {
+      this.keys.push(key);
+      if (factor === 1) {
+        this.byKey.push(domains);
+        this.owned.push(false);
+        return;
+      }
+      this.byKey.push(new Map());
+      this.owned.push(true);
+      i = this.keys.length - 1;
+    } else if (!this.owned[i]) {
+      this.byKey[i] = new Map(this.byKey[i]!);
+      this.owned[i] = true;
+    }
+    const m = this.byKey[i]!;
+    for (const [v, n] of domains) m.set(v, (m.get(v) ?? 0) + n * factor);
+  }
+
+  /** Whether any (key, value) has a count (every count added here is positive). */
+  get any(): boolean {
+    for (const m of this.byKey) if (m.size > 0) return true;
+    return false;
+  }
 }
 
 export interface PreFilterState {
-  requiredAffinity: AffinityTerm[];
-  requiredAnti: AffinityTerm[];
+  requiredAffinity: readonly AffinityTerm[];
+  requiredAnti: readonly AffinityTerm[];
   existingAntiAffinityCounts: TopologyCounts;
-  affinityCounts: TopologyCounts;
-  antiAffinityCounts: TopologyCounts;
-  pod: Pod;
+  /** Per required affinity term, the counts of its topology key (shared by terms with one key). */
+  affinityCounts: DomainCounts[];
+  /** Whether any pod matching all required affinity terms sits on a node with one of their keys. */
+  affinityAny: boolean;
+  /** Whether the incoming pod matches all of its own required affinity terms. */
+  selfAffinity: boolean;
+  /** Per required anti-affinity term, the counts of its topology key. */
+  antiAffinityCounts: DomainCounts[];
+  antiAffinityAny: boolean;
 }
 
-export function preFilterState(store: ClusterStore, pod: Pod, podsWithRequiredAnti: Iterable<Pod>, allNodes: readonly Node[]): PreFilterState {
-  const own = podTerms(pod);
-  const s: PreFilterState = {
-    requiredAffinity: own.requiredAffinity.map(resolveIncoming),
-    requiredAnti: own.requiredAnti.map(resolveIncoming),
-    existingAntiAffinityCounts: new Map(),
-    affinityCounts: new Map(),
-    antiAffinityCounts: new Map(),
-    pod,
-  };
-  for (const existing of podsWithRequiredAnti) {
-    const node = store.nodeOf(existing)!;
-    for (const t of podTerms(existing).requiredAnti) if (termMatches(t, pod, NO_LABELS)) update(s.existingAntiAffinityCounts, node, t.topologyKey, 1);
+export function preFilterState(ix: AffinityIndex, pod: Pod, own: IncomingTerms): PreFilterState {
+  const existing = new TopologyCounts();
+  for (const g of ix.withRequiredAnti) {
+    const flags = g.ownTermMatches(pod.labels, pod.namespace);
+    const base = g.terms.requiredAffinity.length;
+    const terms = g.terms.requiredAnti;
+    for (let i = 0; i < terms.length; i++) if (flags[base + i] === 1) existing.addAll(terms[i]!.topologyKey, g.domains(terms[i]!.topologyKey, ix.nodeLabels), 1);
   }
-  if (s.requiredAffinity.length === 0 && s.requiredAnti.length === 0) return s;
-  for (const node of allNodes) {
-    for (const existing of store.podsOn(node)) {
-      if (matchesAllTerms(s.requiredAffinity, existing)) for (const t of s.requiredAffinity) update(s.affinityCounts, node, t.topologyKey, 1);
-      for (const t of s.requiredAnti) if (termMatches(t, existing, NO_LABELS)) update(s.antiAffinityCounts, node, t.topologyKey, 1);
+  const s: PreFilterState = {
+    requiredAffinity: own.requiredAffinity,
+    requiredAnti: own.requiredAnti,
+    existingAntiAffinityCounts: existing,
+    affinityCounts: [],
+    affinityAny: false,
+    selfAffinity: matchesAllTermsLabels(own.requiredAffinity, pod.namespace, pod.labels),
+    antiAffinityCounts: [],
+    antiAffinityAny: false,
+  };
+  if (own.requiredAffinity.length === 0 && own.requiredAnti.length === 0) return s;
+  const affinity = new TopologyCounts();
+  const anti = new TopologyCounts();
+  for (const g of ix.groups) {
+    const flags = g.incomingTermMatches(own);
+    const base = own.requiredAffinity.length;
+    if (allSet(flags, base)) for (const t of own.requiredAffinity) affinity.addAll(t.topologyKey, g.domains(t.topologyKey, ix.nodeLabels), 1);
+    for (let i = 0; i < own.requiredAnti.length; i++) {
+      const t = own.requiredAnti[i]!;
+      if (flags[base + i] === 1) anti.addAll(t.topologyKey, g.domains(t.topologyKey, ix.nodeLabels), 1);
     }
   }
+  for (const t of own.requiredAffinity) s.affinityCounts.push(affinity.get(t.topologyKey));
+  for (const t of own.requiredAnti) s.antiAffinityCounts.push(anti.get(t.topologyKey));
+  s.affinityAny = affinity.any;
+  s.antiAffinityAny = anti.any;
   return s;
+}
+
+/** matchesAllTerms on precomputed flags: false for no terms. */
+function allSet(flags: Uint8Array, n: number): boolean {
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (flags[i] !== 1) return false;
+  return true;
 }
 
 export function satisfyPodAffinity(s: PreFilterState, node: Node): boolean {
   let podsExist = true;
-  for (const t of s.requiredAffinity) {
-    const v = node.labels[t.topologyKey];
+  const terms = s.requiredAffinity;
+  for (let i = 0; i < terms.length; i++) {
+    const v = node.labels[terms[i]!.topologyKey];
     if (v === undefined) return false;
-    if ((s.affinityCounts.get(tpKey(t.topologyKey, v)) ?? 0) <= 0) podsExist = false;
+    if ((s.affinityCounts[i]!.get(v) ?? 0) <= 0) podsExist = false;
   }
   if (podsExist) return true;
   // The first pod of a group with affinity to itself may go anywhere the topology keys exist.
-  return s.affinityCounts.size === 0 && matchesAllTerms(s.requiredAffinity, s.pod);
+  return !s.affinityAny && s.selfAffinity;
 }
 
 export function satisfyPodAntiAffinity(s: PreFilterState, node: Node): boolean {
-  if (s.antiAffinityCounts.size === 0) return true;
-  for (const t of s.requiredAnti) {
-    const v = node.labels[t.topologyKey];
-    if (v !== undefined && (s.antiAffinityCounts.get(tpKey(t.topologyKey, v)) ?? 0) > 0) return false;
+  if (!s.antiAffinityAny) return true;
+  const terms = s.requiredAnti;
+  for (let i = 0; i < terms.length; i++) {
+    const v = node.labels[terms[i]!.topologyKey];
+    if (v !== undefined && (s.antiAffinityCounts[i]!.get(v) ?? 0) > 0) return false;
   }
   return true;
 }
 
 export function satisfyExistingPodsAntiAffinity(s: PreFilterState, node: Node): boolean {
-  if (s.existingAntiAffinityCounts.size === 0) return true;
-  for (const key in node.labels) if ((s.existingAntiAffinityCounts.get(tpKey(key, node.labels[key]!)) ?? 0) > 0) return false;
+  const c = s.existingAntiAffinityCounts;
+  for (let i = 0; i < c.keys.length; i++) {
+    const v = node.labels[c.keys[i]!];
+    if (v !== undefined && (c.byKey[i]!.get(v) ?? 0) > 0) return false;
+  }
   return true;
 }

@@ -2,59 +2,63 @@
  * InterPodAffinity PreScore/Score/NormalizeScore (plugins/interpodaffinity/scoring.go): weights of
  * matching preferred terms (both directions) and existing pods' required affinity (hardPodAffinityWeight)
  * summed per topology pair of the existing pod's node; min-max normalization, all 0 when equal.
+ *
+ * The per-pod sums are taken per pod group of the AffinityIndex: a term that matches adds
+ * weight x (pods of the group in the domain), the same integer as adding weight once per pod.
  */
 import type { Node } from '../../../cluster/node.js';
 import type { Pod } from '../../../cluster/pod.js';
 import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
-import type { AffinityTerm, WeightedTerm } from './terms.js';
-import { NO_LABELS, podTerms, resolveIncoming, termMatches } from './terms.js';
+import type { AffinityIndex } from './affinity-index.js';
+import { TopologyCounts } from './filtering.js';
+import type { PodGroup } from './pod-group.js';
+import type { IncomingTerms, WeightedTerm } from './terms.js';
 
 /** topologyScore[key][value]. */
-export type ScoreMap = Map<string, Map<string, number>>;
+export type ScoreMap = TopologyCounts;
 
-function processTerm(m: ScoreMap, t: AffinityTerm, weight: number, pod: Pod, node: Node, multiplier: number): void {
-  if (!termMatches(t, pod, NO_LABELS)) return;
-  const v = node.labels[t.topologyKey];
-  if (v === undefined) return;
-  let byValue = m.get(t.topologyKey);
-  if (!byValue) m.set(t.topologyKey, (byValue = new Map()));
-  byValue.set(v, (byValue.get(v) ?? 0) + weight * multiplier);
-}
-
-function processTerms(m: ScoreMap, terms: readonly WeightedTerm[], pod: Pod, node: Node, multiplier: number): void {
-  for (const t of terms) processTerm(m, t, t.weight, pod, node, multiplier);
-}
-
-export interface IncomingPreferred {
-  affinity: WeightedTerm[];
-  anti: WeightedTerm[];
-}
-
-export function incomingPreferred(pod: Pod): IncomingPreferred {
-  const own = podTerms(pod);
-  return { affinity: own.preferredAffinity.map((t) => ({ ...resolveIncoming(t), weight: t.weight })), anti: own.preferredAnti.map((t) => ({ ...resolveIncoming(t), weight: t.weight })) };
-}
-
-export function processExistingPod(m: ScoreMap, incoming: IncomingPreferred, existing: Pod, node: Node, pod: Pod, hardPodAffinityWeight: number): void {
-  let hasLabels = false;
-  for (const _ in node.labels) {
-    hasLabels = true;
-    break;
+/** Adds weight x multiplier x (group pods per domain) for each of `terms` whose flag (from `base`) is set. */
+function addTerms(m: ScoreMap, ix: AffinityIndex, terms: readonly WeightedTerm[], flags: Uint8Array, base: number, g: PodGroup, multiplier: number): void {
+  for (let i = 0; i < terms.length; i++) {
+    if (flags[base + i] !== 1) continue;
+    const t = terms[i]!;
+    m.addAll(t.topologyKey, g.domains(t.topologyKey, ix.nodeLabels), t.weight * multiplier);
   }
-  if (!hasLabels) return;
-  processTerms(m, incoming.affinity, existing, node, 1);
-  processTerms(m, incoming.anti, existing, node, -1);
-  const terms = podTerms(existing);
-  if (hardPodAffinityWeight > 0) for (const t of terms.requiredAffinity) processTerm(m, t, hardPodAffinityWeight, pod, node, 1);
-  processTerms(m, terms.preferredAffinity, pod, node, 1);
-  processTerms(m, terms.preferredAnti, pod, node, -1);
+}
+
+/**
+ * The score map of the cycle: the incoming pod's preferred terms against every live pod (when it has
+ * any), then the existing pods' required affinity (x hardPodAffinityWeight) and preferred terms
+ * against the incoming pod.
+ */
+export function scoreMap(ix: AffinityIndex, pod: Pod, own: IncomingTerms, hardPodAffinityWeight: number): ScoreMap {
+  const m = new TopologyCounts();
+  const base = own.requiredAffinity.length + own.requiredAnti.length;
+  if (own.preferredAffinity.length + own.preferredAnti.length > 0) {
+    for (const g of ix.groups) {
+      const flags = g.incomingTermMatches(own);
+      addTerms(m, ix, own.preferredAffinity, flags, base, g, 1);
+      addTerms(m, ix, own.preferredAnti, flags, base + own.preferredAffinity.length, g, -1);
+    }
+  }
+  for (const g of ix.withTerms) {
+    const t = g.terms;
+    const flags = g.ownTermMatches(pod.labels, pod.namespace);
+    if (hardPodAffinityWeight > 0) {
+      for (let i = 0; i < t.requiredAffinity.length; i++) if (flags[i] === 1) m.addAll(t.requiredAffinity[i]!.topologyKey, g.domains(t.requiredAffinity[i]!.topologyKey, ix.nodeLabels), hardPodAffinityWeight);
+    }
+    const pb = t.requiredAffinity.length + t.requiredAnti.length;
+    addTerms(m, ix, t.preferredAffinity, flags, pb, g, 1);
+    addTerms(m, ix, t.preferredAnti, flags, pb + t.preferredAffinity.length, g, -1);
+  }
+  return m;
 }
 
 export function scoreNode(m: ScoreMap, node: Node): number {
   let score = 0;
-  for (const [key, byValue] of m) {
-    const v = node.labels[key];
-    if (v !== undefined) score += byValue.get(v) ?? 0;
+  for (let i = 0; i < m.keys.length; i++) {
+    const v = node.labels[m.keys[i]!];
+    if (v !== undefined) score += m.byKey[i]!.get(v) ?? 0;
   }
   return score;
 }
