@@ -3,6 +3,7 @@
  * over the nodes (pkg/scheduler/schedule_one.go), and binds through the cluster store. It meets the
  * controllers only through the store's change events.
  */
+import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
 import { podKey } from '../cluster/pod.js';
@@ -165,12 +166,12 @@ export class Scheduler {
    * After a failed attempt: PostFilter (preemption) may nominate a node and evict victims; then the
    * pod goes back to the queue (handleSchedulingFailure + AddUnschedulableIfNotPresent).
    */
-  private handleSchedulingFailure(profile: Profile, state: CycleState, info: QueuedPodInfo, statuses: ReadonlyMap<string, Status>, total: number): void {
+  private handleSchedulingFailure(profile: Profile, state: CycleState, info: QueuedPodInfo, statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg: string): void {
     const pod = info.pod;
     this.stats.unschedulable++;
     const plugins = new Set<string>();
     for (const s of statuses.values()) plugins.add(s.plugin);
-    this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total));
+    this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total, preFilterMsg));
     // unschedulablePods: fail (FGD protocol), bare pods only: a controller would replace a failed pod
     // at once, forever, in the same instant.
     if (this.failUnschedulable && !pod.owner) {
@@ -260,9 +261,9 @@ export class Scheduler {
     pod.attempts++;
     this.stats.attempts++;
     const nodes = this.liveNodes();
-    const { node, statuses, state } = this.runtime.schedule(profile, pod, nodes, this.sim.now, this.cycleOptions(pod));
+    const { node, statuses, state, preFilterMsg } = this.runtime.schedule(profile, pod, nodes, this.sim.now, this.cycleOptions(pod));
     if (node === null) {
-      this.handleSchedulingFailure(profile, state, info, statuses, nodes.length);
+      this.handleSchedulingFailure(profile, state, info, statuses, nodes.length, preFilterMsg);
       return;
     }
     this.bind(profile, state, info, node);
@@ -278,10 +279,13 @@ export class Scheduler {
   }
 }
 
-/** "0/3 nodes are available: 3 Insufficient cpu." in kube-scheduler's style. */
-export function summarize(statuses: ReadonlyMap<string, Status>, total: number): string {
-  const counts = new Map<string, number>();
-  for (const s of statuses.values()) for (const r of s.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, n]) => `${n} ${r}`);
-  return `0/${total} nodes are available: ${parts.join(', ')}.`;
+/**
+ * "0/3 nodes are available: 3 Insufficient cpu." as kube-scheduler's FitError words it; a PreFilter
+ * rejection gives its message once ("0/3 nodes are available: <message>.").
+ */
+export function summarize(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg = ''): string {
+  if (preFilterMsg !== '') return fitErrorMessage(total, new Map(), preFilterMsg);
+  const lists: (readonly string[])[] = [];
+  for (const s of statuses.values()) lists.push(s.reasons);
+  return fitErrorMessage(total, reasonCounts(lists));
 }

@@ -61,6 +61,8 @@ export interface CycleOutcome {
   statuses: Map<string, Status>;
   feasibleCount: number;
   state: CycleState;
+  /** The PreFilter rejection's message when PreFilter rejected the pod (FitError's PreFilterMsg), else ''. */
+  preFilterMsg: string;
 }
 
 export class FrameworkRuntime {
@@ -98,10 +100,11 @@ export class FrameworkRuntime {
     const state = new CycleState();
     const statuses = new Map<string, Status>();
     const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
-    const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state };
+    const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state, preFilterMsg: '' };
     if (nodes.length === 0) return this.finish(rec, out);
     const pre = this.runPreFilter(profile, state, pod, nodes, rec);
     if (pre !== null) {
+      out.preFilterMsg = pre.message;
       for (const n of nodes) statuses.set(n.name, pre);
       if (rec) for (const e of rec.nodes) setRejected(e, pre);
       return this.finish(rec, out);

@@ -3,6 +3,7 @@
  * eligibility, candidates from the nodes that failed with Unschedulable, a dry run from a random
  * offset until enough candidates are found, the pick, then the graceful eviction of the victims.
  */
+import { fitErrorMessage as fitErrorText, reasonCounts } from '../framework/fit-error.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import { isTerminating, podKey } from '../../cluster/pod.js';
@@ -137,9 +138,8 @@ function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
 
 /** The no-candidate outcome when every potential node has no victims (same text as fitErrorMessage). */
 function noCandidate(total: number, potential: number, pluginName: string): PreemptOutcome {
-  const parts: [string, number][] = [[NO_VICTIMS.reasons[0]!, potential], [NOT_HELPFUL, total - potential]];
-  const text = parts.filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ');
-  return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(`preemption: 0/${total} nodes are available: ${text}.`).withPlugin(pluginName) };
+  const counts = new Map([[NO_VICTIMS.reasons[0]!, potential], [NOT_HELPFUL, total - potential]]);
+  return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(`preemption: ${fitErrorText(total, counts)}`).withPlugin(pluginName) };
 }
 
 /** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */
@@ -147,12 +147,5 @@ const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 
 /** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
 export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): string {
-  const counts = new Map<string, number>();
-  for (const n of nodes) {
-    const s = statuses.get(n.name);
-    const reasons = s === undefined ? [NOT_HELPFUL] : s.reasons;
-    for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  }
-  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([r, n]) => `${n} ${r}`);
-  return `0/${nodes.length} nodes are available: ${parts.join(', ')}.`;
+  return fitErrorText(nodes.length, reasonCounts(nodes.map((n) => statuses.get(n.name)?.reasons ?? [NOT_HELPFUL])));
 }
