@@ -43,7 +43,8 @@ export class SelectorLine implements NodeCounts {
 }
 
 interface LinesMemo {
-  gen: number;
+  /** lineList[0 .. checked) have been matched against the labels. */
+  checked: number;
   lines: SelectorLine[];
 }
 
@@ -59,8 +60,7 @@ export class SpreadIndex {
   private readonly viewList: NodeView[] = [];
   private readonly taintViews: NodeView[] = [];
   private readonly counted = new Set<Pod>();
-  /** Bumped when a line is added: memoized label -> lines lists are then recomputed. */
-  private gen = 0;
+  /** The lines matching a labels object (pods of a template share one), extended as lines are added. */
   private readonly memo = new WeakMap<Labels, LinesMemo>();
 
   constructor(private readonly store: ClusterStore) {
@@ -84,7 +84,6 @@ export class SpreadIndex {
       }
       byNs.set(namespace, line);
       this.lineList.push(line);
-      this.gen++;
     }
     return line;
   }
@@ -129,9 +128,11 @@ export class SpreadIndex {
 
   private linesFor(labels: Labels): SelectorLine[] {
     let m = this.memo.get(labels);
-    if (m === undefined || m.gen !== this.gen) {
-      m = { gen: this.gen, lines: this.lineList.filter((l) => selectorMatches(l.selector, labels)) };
-      this.memo.set(labels, m);
+    if (m === undefined) this.memo.set(labels, (m = { checked: 0, lines: [] }));
+    const all = this.lineList;
+    for (; m.checked < all.length; m.checked++) {
+      const line = all[m.checked]!;
+      if (selectorMatches(line.selector, labels)) m.lines.push(line);
     }
     return m.lines;
   }

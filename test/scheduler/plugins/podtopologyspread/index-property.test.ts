@@ -29,6 +29,7 @@ function templates(w: World): Template[] {
     { namespace: 'default', labels: { app: 'f', ver: '1' }, spec: w.spec({ topologySpreadConstraints: [spread(ZONE, 'DoNotSchedule', 'f', { matchLabelKeys: ['ver'] }), spread(ZONE, 'ScheduleAnyway', 'f', { matchLabelKeys: ['ver'] })] }) },
     { namespace: 'other', labels: { app: 'a' }, owner: RS, spec: w.spec({}) },
     { namespace: 'default', labels: { app: 'f', ver: '2' }, spec: w.spec({}) },
+    { namespace: 'default', labels: { app: 'g' }, owner: { ...RS, kind: 'StatefulSet' }, perPodLabels: true, spec: w.spec({}) },
   ];
 }
 
@@ -95,6 +96,8 @@ function property(args?: PodTopologySpreadArgs): void {
         apply(w, tpls, bound, o as Op);
         compare(w, incoming, pick);
       }
+      // Pods with labels of their own (StatefulSet) bring new selectors while the index runs.
+      compare(w, bound.filter((p) => p.labels['pod-name'] !== undefined), pick);
     }),
     { numRuns: 60, seed: 7 },
   );

@@ -29,6 +29,8 @@ export interface Template {
   spec: PodSpec;
   namespace: string;
   owner?: Pod['owner'];
+  /** Each pod gets its own labels object with its name added (as StatefulSet pods). */
+  perPodLabels?: boolean;
 }
 
 export class World {
@@ -55,7 +57,9 @@ export class World {
   }
 
   pod(t: Template, on?: Node): Pod {
-    const pod = createPod(this.store, { name: `p${this.seq++}`, namespace: t.namespace, labels: t.labels, spec: t.spec, owner: t.owner });
+    const name = `p${this.seq++}`;
+    const labels = t.perPodLabels ? { ...t.labels, 'pod-name': name } : t.labels;
+    const pod = createPod(this.store, { name, namespace: t.namespace, labels, spec: t.spec, owner: t.owner });
     if (on) this.store.bindPod(pod, on);
     return pod;
   }
