@@ -17,6 +17,8 @@ export interface NodeCounts {
 export class NodeView {
   /** Topology value id per node index (value = label, or '' when the node lacks the key). */
   readonly valueOf: number[] = [];
+  /** 1 when the node carries the topology key, per node index. */
+  readonly hasKey: number[] = [];
   /** 1 when the node counts for the constraint, per node index. */
   readonly eligible: number[] = [];
   readonly values: string[] = [];
@@ -36,6 +38,11 @@ export class NodeView {
 
   get honorsTaints(): boolean {
     return this.tolerationsOf !== null;
+  }
+
+  /** The id of a topology value, undefined when no node has had it. */
+  idOf(value: string): number | undefined {
+    return this.ids.get(value);
   }
 
   valueId(value: string): number {
@@ -66,8 +73,11 @@ export class NodeView {
     while (this.eligible.length <= n) {
       this.eligible.push(0);
       this.valueOf.push(-1);
+      this.hasKey.push(0);
     }
-    const id = this.valueId(node.labels[this.topologyKey] ?? '');
+    const value = node.labels[this.topologyKey];
+    this.hasKey[n] = value === undefined ? 0 : 1;
+    const id = this.valueId(value ?? '');
     const now = this.admits(node) ? 1 : 0;
     if (was === now && oldId === id) return;
     if (was === 1) this.detach(n, oldId);

@@ -22,10 +22,20 @@ export function preFilterMinimums(s: HardPlan): void {
 export function checkNode(s: HardPlan, node: Node): number {
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i]!;
-    if (node.labels[c.topologyKey] === undefined) return -1;
     const counts = s.counts[i]!;
-    const id = counts.view.valueOf[node.index];
-    const match = id === undefined ? 0 : counts.count[id]!;
+    const view = counts.view;
+    const n = node.index;
+    let match: number;
+    if (n < view.hasKey.length) {
+      if (view.hasKey[n] === 0) return -1;
+      match = counts.count[view.valueOf[n]!]!;
+    } else {
+      // A node the store does not hold (never indexed): the count of its domain by value.
+      const value = node.labels[c.topologyKey];
+      if (value === undefined) return -1;
+      const id = view.idOf(value);
+      match = id === undefined ? 0 : counts.count[id]!;
+    }
     if (match + s.self[i]! - s.minMatch[i]! > c.maxSkew) return 1;
   }
   return 0;

@@ -28,20 +28,26 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   readonly name = NAME;
   private readonly plans: SpreadPlans;
   private readonly scoring = new ScoreCycle();
+  /** The last PreFilter's cycle state and plan: Filter finds its plan without a state lookup per node. */
+  private lastState: CycleState | null = null;
+  private lastPlan: HardPlan | null = null;
   constructor(store: ClusterStore, args: PodTopologySpreadArgs) {
     this.plans = new SpreadPlans(new SpreadIndex(store), args);
   }
 
   preFilter(state: CycleState, pod: Pod): Status | null {
     const plan = this.plans.hard(pod);
+    this.lastState = null;
     if (plan.constraints.length === 0) return Status.skip();
     preFilterMinimums(plan);
     state.write(PRE_FILTER_KEY, plan);
+    this.lastState = state;
+    this.lastPlan = plan;
     return null;
   }
 
   filter(state: CycleState, _pod: Pod, node: Node): Status | null {
-    const s = state.read<HardPlan>(PRE_FILTER_KEY);
+    const s = state === this.lastState ? this.lastPlan : state.read<HardPlan>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return null;
     const r = checkNode(s, node);
     return r === 0 ? null : r < 0 ? NODE_LABEL_NOT_MATCH : CONSTRAINTS_NOT_MATCH;
