@@ -1,11 +1,16 @@
 /** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): the pod's nodeSelector AND its required node affinity. */
 import type { Node } from '../../../cluster/node.js';
 import { matchesAnyTerm as matchesNodeSelectorTerms } from './node-selector.js';
-import type { Pod } from '../../../cluster/pod.js';
+import type { Pod, PodSpec } from '../../../cluster/pod.js';
 
 export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
-  const sel = pod.spec.nodeSelector;
+  return matchesRequiredNodeAffinityOf(pod.spec, node);
+}
+
+/** The same match from the spec alone (callers that cache per spec). */
+export function matchesRequiredNodeAffinityOf(spec: PodSpec, node: Node): boolean {
+  const sel = spec.nodeSelector;
   for (const key in sel) if (node.labels[key] !== sel[key]) return false;
-  const required = pod.spec.affinity?.nodeRequired;
+  const required = spec.affinity?.nodeRequired;
   return required === undefined || matchesNodeSelectorTerms(required, node.labels, node.name);
 }

@@ -103,6 +103,11 @@ export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
   return defaults.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', cacheKey: pod.labels }));
 }
 
+/** Whether the pod's owner kind gets the default constraints (its controller has a selector). */
+export function ownerSelects(pod: Pod): boolean {
+  return pod.owner !== undefined && SELECTING_OWNERS.has(pod.owner.kind);
+}
+
 /** The selector of the pod's controller, approximated by the pod's own labels (templates carry them). */
 function defaultSelector(pod: Pod): LabelSelector | null {
   if (!pod.owner || !SELECTING_OWNERS.has(pod.owner.kind)) return null;

@@ -8,68 +8,68 @@ import type { ClusterStore } from '../../../cluster/store.js';
 import type { CycleState, FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
 import type { PodTopologySpreadArgs } from './common.js';
-import { DEFAULT_POD_TOPOLOGY_SPREAD_ARGS, podConstraints, selectorMatchesSelf } from './common.js';
-import type { PreFilterState } from './filtering.js';
-import { minMatchNum, preFilterState } from './filtering.js';
-import { NodeCountCache } from './count-cache.js';
-import type { PreScoreState } from './scoring.js';
-import { normalize, preScoreState, scoreNode } from './scoring.js';
+import { DEFAULT_POD_TOPOLOGY_SPREAD_ARGS } from './common.js';
+import type { HardPlan } from './plan.js';
+import { SpreadPlans } from './plan.js';
+import { checkNode, preFilterMinimums } from './filtering.js';
+import { SpreadIndex } from './spread-index.js';
+import { ScoreCycle } from './scoring.js';
 
 export const NAME = 'PodTopologySpread';
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
 const PRE_FILTER_KEY = `PreFilter${NAME}`;
 const PRE_SCORE_KEY = `PreScore${NAME}`;
+/** Filter outcomes are fixed: shared Status values, nothing allocated per node. */
+const CONSTRAINTS_NOT_MATCH = Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH).withPlugin(NAME);
+const NODE_LABEL_NOT_MATCH = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH).withPlugin(NAME);
 
 export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
-  private readonly cache: NodeCountCache;
-  constructor(
-    private readonly store: ClusterStore,
-    private readonly args: PodTopologySpreadArgs,
-  ) {
-    this.cache = new NodeCountCache(store);
+  private readonly plans: SpreadPlans;
+  private readonly scoring = new ScoreCycle();
+  /** The last PreFilter's cycle state and plan: Filter finds its plan without a state lookup per node. */
+  private lastState: CycleState | null = null;
+  private lastPlan: HardPlan | null = null;
+  constructor(store: ClusterStore, args: PodTopologySpreadArgs) {
+    this.plans = new SpreadPlans(new SpreadIndex(store), args);
   }
 
   preFilter(state: CycleState, pod: Pod): Status | null {
-    const constraints = podConstraints(pod, 'DoNotSchedule', this.args);
-    if (constraints.length === 0) return Status.skip();
-    state.write(PRE_FILTER_KEY, preFilterState(this.store, this.cache, pod, constraints));
+    const plan = this.plans.hard(pod);
+    this.lastState = null;
+    if (plan.constraints.length === 0) return Status.skip();
+    preFilterMinimums(plan);
+    state.write(PRE_FILTER_KEY, plan);
+    this.lastState = state;
+    this.lastPlan = plan;
     return null;
   }
 
-  filter(state: CycleState, pod: Pod, node: Node): Status | null {
-    const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+  filter(state: CycleState, _pod: Pod, node: Node): Status | null {
+    const s = state === this.lastState ? this.lastPlan : state.read<HardPlan>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return null;
-    for (let i = 0; i < s.constraints.length; i++) {
-      const c = s.constraints[i]!;
-      const value = node.labels[c.topologyKey];
-      if (value === undefined) return Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
-      const min = minMatchNum(s, i);
-      const self = selectorMatchesSelf(c.selector, pod.labels) ? 1 : 0;
-      const match = s.tpValueToMatchNum[i]!.get(value) ?? 0;
-      if (match + self - min > c.maxSkew) return Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH);
-    }
-    return null;
+    const r = checkNode(s, node);
+    return r === 0 ? null : r < 0 ? NODE_LABEL_NOT_MATCH : CONSTRAINTS_NOT_MATCH;
   }
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
     if (nodes.length === 0) return null;
-    const constraints = podConstraints(pod, 'ScheduleAnyway', this.args);
-    if (constraints.length === 0) return Status.skip();
-    const requireAll = pod.spec.topologySpreadConstraints.length > 0 || this.args.defaultingType !== 'System';
-    state.write(PRE_SCORE_KEY, preScoreState(this.store, this.cache, pod, constraints, nodes, requireAll));
+    const plan = this.plans.soft(pod);
+    if (plan.constraints.length === 0) return Status.skip();
+    this.scoring.prepare(plan, nodes);
+    state.write(PRE_SCORE_KEY, this.scoring);
     return null;
   }
 
-  score(state: CycleState, pod: Pod, node: Node): number {
-    const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-    return s ? scoreNode(this.cache, s, pod, node) : 0;
+  score(state: CycleState, _pod: Pod, node: Node): number {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    return s ? s.score(node) : 0;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {
-    const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-    if (s) normalize(s, nodes, scores);
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    if (s) s.normalize(nodes, scores);
     return null;
   }
 }

@@ -1,90 +1,79 @@
 /**
- * PodTopologySpread PreScore/Score/NormalizeScore state (plugins/podtopologyspread/scoring.go): per
- * topology pair counts over all nodes for the domains present among the candidates, weights ln(size + 2),
- * score sum(count x weight + maxSkew - 1) rounded, normalized as 100 x (max + min - s) / max.
+ * PodTopologySpread PreScore/Score/NormalizeScore (plugins/podtopologyspread/scoring.go): per
+ * topology pair counts over all nodes for the domains present among the candidates, weights
+ * ln(size + 2), score sum(count x weight + maxSkew - 1) rounded, normalized as 100 x (max + min - s) / max.
+ * Candidates without every key are ignored when the constraints are the pod's own.
  */
 import type { Node } from '../../../cluster/node.js';
-import type { Pod } from '../../../cluster/pod.js';
-import type { ClusterStore } from '../../../cluster/store.js';
 import { goRound } from '../helper/normalize-score.js';
-import type { Constraint } from './common.js';
-import type { Entry, NodeCountCache } from './count-cache.js';
-import { LABEL_HOSTNAME, matchesInclusionPolicies, nodeHasAllKeys, policiesTrivial } from './common.js';
+import { LABEL_HOSTNAME, nodeHasAllKeys } from './common.js';
+import type { SoftPlan } from './plan.js';
 
-export interface PreScoreState {
-  constraints: Constraint[];
-  ignoredNodes: Set<string>;
-  /** topologyValueToPodCounts[i]: value -> matching pods, for the domains among the candidates. */
-  valueCounts: Map<string, number>[];
-  weights: number[];
-  /** Count cache lines per constraint, looked up once per cycle. */
-  entries: (Entry | null)[];
-}
+/** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
+export class ScoreCycle {
+  plan: SoftPlan | null = null;
+  private stamp = 0;
+  /** The cycle stamp per node index when the candidate is ignored. */
+  private readonly ignoredAt: number[] = [];
 
-export function preScoreState(store: ClusterStore, cache: NodeCountCache, pod: Pod, constraints: Constraint[], filtered: readonly Node[], requireAllTopologies: boolean): PreScoreState {
-  const s: PreScoreState = { constraints, ignoredNodes: new Set(), valueCounts: constraints.map(() => new Map()), weights: [], entries: constraints.map((c) => cache.entry(c, pod.namespace)) };
-  const topoSize = constraints.map(() => 0);
-  for (const node of filtered) {
-    if (requireAllTopologies && !nodeHasAllKeys(node, constraints)) {
-      s.ignoredNodes.add(node.name);
-      continue;
-    }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const value = node.labels[c.topologyKey] ?? '';
-      if (!s.valueCounts[i]!.has(value)) {
-        s.valueCounts[i]!.set(value, 0);
-        topoSize[i]!++;
+  /** initPreScoreState: the candidates' domains and the weights. */
+  prepare(plan: SoftPlan, filtered: readonly Node[]): void {
+    this.plan = plan;
+    const stamp = ++this.stamp;
+    const cs = plan.constraints;
+    plan.topoSize.fill(0);
+    let ignored = 0;
+    for (const node of filtered) {
+      if (plan.requireAll && !nodeHasAllKeys(node, cs)) {
+        while (this.ignoredAt.length <= node.index) this.ignoredAt.push(0);
+        this.ignoredAt[node.index] = stamp;
+        ignored++;
+        continue;
       }
-    });
-  }
-  s.weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? filtered.length - s.ignoredNodes.size : topoSize[i]!) + 2));
-  // Pods are counted over all nodes, for the domains present among the candidates (hostname: in Score).
-  const zonal = constraints.map((c, i) => i).filter((i) => constraints[i]!.topologyKey !== LABEL_HOSTNAME);
-  if (zonal.length > 0) {
-    const entries = s.entries;
-    const trivial = constraints.map((c) => policiesTrivial(c, pod));
-    const nodes = store.nodes;
-    for (let n = 0; n < nodes.length; n++) {
-      const node = nodes[n]!;
-      if (node.deleted || (requireAllTopologies && !nodeHasAllKeys(node, constraints))) continue;
-      for (const i of zonal) {
-        const c = constraints[i]!;
-        const counts = s.valueCounts[i]!;
-        const cur = counts.get(node.labels[c.topologyKey] ?? '');
-        if (cur === undefined || (!trivial[i] && !matchesInclusionPolicies(c, pod, node))) continue;
-        counts.set(node.labels[c.topologyKey] ?? '', cur + cache.countAt(entries[i]!, node, c, pod.namespace));
+      for (let i = 0; i < cs.length; i++) {
+        const counts = plan.counts[i]!;
+        if (counts === null) continue;
+        const id = counts.view.valueOf[node.index]!;
+        if (counts.seen[id] !== stamp) {
+          counts.seen[id] = stamp;
+          plan.topoSize[i]!++;
+        }
       }
     }
+    for (let i = 0; i < cs.length; i++) plan.weights[i] = Math.log((cs[i]!.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored : plan.topoSize[i]!) + 2);
   }
-  return s;
-}
 
-export function scoreNode(cache: NodeCountCache, s: PreScoreState, pod: Pod, node: Node): number {
-  if (s.ignoredNodes.has(node.name)) return 0;
-  let score = 0;
-  for (let i = 0; i < s.constraints.length; i++) {
-    const c = s.constraints[i]!;
-    const value = node.labels[c.topologyKey];
-    if (value === undefined) continue;
-    const cnt = c.topologyKey === LABEL_HOSTNAME ? cache.countAt(s.entries[i]!, node, c, pod.namespace) : (s.valueCounts[i]!.get(value) ?? 0);
-    score += cnt * s.weights[i]! + (c.maxSkew - 1);
+  private ignored(node: Node): boolean {
+    return this.ignoredAt[node.index] === this.stamp;
   }
-  return goRound(score);
-}
 
-export function normalize(s: PreScoreState, nodes: readonly Node[], scores: number[]): void {
-  let min = Number.MAX_SAFE_INTEGER;
-  let max = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    if (s.ignoredNodes.has(nodes[i]!.name)) continue;
-    const v = scores[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+  score(node: Node): number {
+    const plan = this.plan!;
+    if (this.ignored(node)) return 0;
+    let score = 0;
+    for (let i = 0; i < plan.constraints.length; i++) {
+      const c = plan.constraints[i]!;
+      if (node.labels[c.topologyKey] === undefined) continue;
+      const counts = plan.counts[i]!;
+      const cnt = counts === null ? plan.lines[i]!.countAt(node.index) : counts.count[counts.view.valueOf[node.index]!]!;
+      score += cnt * plan.weights[i]! + (c.maxSkew - 1);
+    }
+    return goRound(score);
   }
-  for (let i = 0; i < nodes.length; i++) {
-    if (s.ignoredNodes.has(nodes[i]!.name)) scores[i] = 0;
-    else if (max === 0) scores[i] = 100;
-    else scores[i] = Math.trunc((100 * (max + min - scores[i]!)) / max);
+
+  normalize(nodes: readonly Node[], scores: number[]): void {
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      if (this.ignored(nodes[i]!)) continue;
+      const v = scores[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      if (this.ignored(nodes[i]!)) scores[i] = 0;
+      else if (max === 0) scores[i] = 100;
+      else scores[i] = Math.trunc((100 * (max + min - scores[i]!)) / max);
+    }
   }
 }
