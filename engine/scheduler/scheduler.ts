@@ -78,6 +78,7 @@ export interface SchedulerStats {
 }
 
 export class Scheduler {
+  private readonly summaries = new WeakMap<ReadonlyMap<string, Status>, FailureSummary>();
   readonly queue: SchedulingQueue;
   readonly nominator = new Nominator();
   readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0, preemptions: 0 };
@@ -169,9 +170,8 @@ export class Scheduler {
   private handleSchedulingFailure(profile: Profile, state: CycleState, info: QueuedPodInfo, statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg: string): void {
     const pod = info.pod;
     this.stats.unschedulable++;
-    const plugins = new Set<string>();
-    for (const s of statuses.values()) plugins.add(s.plugin);
-    this.store.record('PodUnschedulable', podKey(pod), '', summarize(statuses, total, preFilterMsg));
+    const { plugins, text } = this.failureSummary(statuses, total, preFilterMsg);
+    this.store.record('PodUnschedulable', podKey(pod), '', text);
     // unschedulablePods: fail (FGD protocol), bare pods only: a controller would replace a failed pod
     // at once, forever, in the same instant.
     if (this.failUnschedulable && !pod.owner) {
@@ -186,6 +186,24 @@ export class Scheduler {
       if (status === null) break; // Success: stop at the first plugin that made the pod schedulable
     }
     this.queue.addUnschedulable(info, plugins);
+  }
+
+  /** The rejecting plugins and the FitError text, once per statuses map (failing cycles may share one). */
+  private failureSummary(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg: string): FailureSummary {
+    const known = this.summaries.get(statuses);
+    if (known !== undefined && known.total === total && known.preFilterMsg === preFilterMsg) return known;
+    const plugins = new Set<string>();
+    for (const s of statuses.values()) plugins.add(s.plugin);
+    const summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg };
+    this.summaries.set(statuses, summary);
+    return summary;
+  }
+
+  /** How many failing cycles reused a remembered walk (fastpath/failure-memo.ts); for tests and profiling. */
+  failureMemoHits(): number {
+    let n = 0;
+    for (const p of this.profiles.values()) n += p.fast?.failures?.hits ?? 0;
+    return n;
   }
 
   private applyNomination(pod: Pod, nodeName: string, victims: number): void {
@@ -203,7 +221,7 @@ export class Scheduler {
    * count on their node for pods of lower or equal priority (two passes, RunFilterPluginsWithNominatedPods).
    */
   private cycleOptions(pod: Pod): CycleOptions {
-    const opts: CycleOptions = {};
+    const opts: CycleOptions = { nominatorVersion: this.nominator.version };
     if (pod.nominatedNodeName !== '') opts.nominatedNode = this.store.node(pod.nominatedNodeName);
     if (this.nominator.size > 0) {
       opts.filterNode = this.nominatedFilter;
@@ -277,6 +295,13 @@ export class Scheduler {
     this.stats.scheduled++;
     this.store.record('PodScheduled', podKey(pod), node.name, `attempt ${pod.attempts}`);
   }
+}
+
+interface FailureSummary {
+  plugins: ReadonlySet<string>;
+  text: string;
+  total: number;
+  preFilterMsg: string;
 }
 
 /**

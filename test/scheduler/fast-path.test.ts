@@ -203,7 +203,7 @@ spec:
 `;
 
 /** events.csv rows, and the scheduler's nextStartNodeIndex after every cycle that placed or failed a pod. */
-function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[] } {
+function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: number } {
   const events = new MemorySink();
   const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
   const starts: number[] = [];
@@ -211,7 +211,7 @@ function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: 
     if (event === 'PodScheduled' || event === 'PodUnschedulable') starts.push(sim.scheduler.runtime.nextStartNodeIndex);
   });
   sim.run();
-  return { events: events.rows, starts };
+  return { events: events.rows, starts, memoHits: sim.scheduler.failureMemoHits() };
 }
 
 describe('fused default-profile path', () => {
@@ -224,6 +224,9 @@ describe('fused default-profile path', () => {
       assert.ok(count('PodScheduled') > 300 && count('PodUnschedulable') > 1000 && count('NodeTainted') > 50 && count('PodNominated') > 0);
       assert.deepEqual(fast.events, slow.events);
       assert.deepEqual(fast.starts, slow.starts);
+      // Failing retries at an unchanged cluster reuse the remembered walk (failure-memo.ts); the slow path never does.
+      assert.ok(fast.memoHits > 100, `memo hits ${fast.memoHits}`);
+      assert.equal(slow.memoHits, 0);
     });
   }
 

@@ -13,6 +13,7 @@
  * It calls the same methods (or the same formulas, formulas.ts), so decisions and rng draws are identical;
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
+import { FailureMemo } from './failure-memo.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
@@ -91,6 +92,8 @@ export class DefaultFastPath {
   private readonly inlineBalanced: boolean;
   /** NodeUnschedulable, NodeName, TaintToleration, NodeAffinity filters, cached per spec. */
   readonly statics: StaticFeasibility;
+  /** Failing cycles remembered per cluster version (only with the store's events). */
+  readonly failures: FailureMemo | undefined;
 
   private constructor(
     private readonly p: Plugins,
@@ -99,6 +102,12 @@ export class DefaultFastPath {
     this.inlineFit = simpleFit(p.fit);
     this.inlineBalanced = p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
+    this.failures = events === undefined ? undefined : new FailureMemo(events);
+  }
+
+  /** Whether a filter that reads the pod's labels (PodTopologySpread, InterPodAffinity) runs this cycle. */
+  readsLabels(skip: readonly boolean[]): boolean {
+    return !skip[F_SPREAD] || !skip[F_AFFINITY];
   }
 
   /**

@@ -52,6 +52,8 @@ export interface CycleOptions {
    * (no pod to add), so the fused path stays on for them. Without this list every node takes filterNode.
    */
   nominatedNodes?: readonly Node[];
+  /** The nominator's version: with it, the fused path may reuse a failing cycle's statuses (failure-memo.ts). */
+  nominatorVersion?: number;
 }
 
 export interface CycleOutcome {
@@ -126,7 +128,16 @@ export class FrameworkRuntime {
     const narrowed = this.preRes;
     const walk = narrowed === null ? nodes : this.narrow(nodes, narrowed);
     if (rec !== null && narrowed !== null) rec.preFilterResult = [...narrowed].sort();
+    const memo = rec === null && narrowed === null && pod.nominatedNodeName === '' && opts.nominatorVersion !== undefined && profile.hostSelection === 'score' ? profile.fast?.failures : undefined;
+    const skipKey = memo !== undefined ? this.skipFilter.join() : '';
+    const readsLabels = memo !== undefined && profile.fast!.readsLabels(this.skipFilter);
+    const remembered = memo?.get(pod, opts.nominatorVersion!, skipKey, readsLabels);
+    if (remembered !== undefined) {
+      out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses
+      return this.finish(rec, out);
+    }
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
+    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses);
     if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);

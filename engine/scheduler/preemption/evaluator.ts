@@ -76,7 +76,7 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
   const notEligible = podEligibleToPreemptOthers(h, pod, statuses.get(pod.nominatedNodeName));
   if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
   const nodes = h.nodes();
-  const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  const potential = potentialNodes(nodes, statuses);
   if (h.lowestBoundPriority !== undefined && h.lowestBoundPriority() >= pod.spec.priority) {
     // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
     return noCandidate(nodes.length, potential.length, pluginName);
@@ -91,6 +91,17 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
   }
   prepareCandidate(h, best, pod);
   return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
+}
+
+/** Nodes whose filters failed with Unschedulable (not Unresolvable), once per statuses map and node list. */
+const potentialCache = new WeakMap<ReadonlyMap<string, Status>, { nodes: readonly Node[]; potential: Node[] }>();
+
+function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): Node[] {
+  const known = potentialCache.get(statuses);
+  if (known !== undefined && known.nodes === nodes) return known.potential;
+  const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  potentialCache.set(statuses, { nodes, potential });
+  return potential;
 }
 
 /** DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). */

@@ -8,12 +8,15 @@ import type { Pod } from '../../cluster/pod.js';
 export class Nominator {
   private readonly byNode = new Map<string, Pod[]>();
   private readonly nodeOf = new Map<number, string>();
+  /** Bumped whenever a nomination is added or removed (part of the cluster version failing cycles key on). */
+  version = 0;
 
   /** Nominates `pod` to `nodeName` (replacing any earlier nomination) and sets status.nominatedNodeName. */
   add(pod: Pod, nodeName: string): void {
     this.delete(pod);
     pod.nominatedNodeName = nodeName;
     if (nodeName === '') return;
+    this.version++;
     this.nodeOf.set(pod.uid, nodeName);
     const list = this.byNode.get(nodeName);
     if (list) list.push(pod);
@@ -25,6 +28,7 @@ export class Nominator {
     pod.nominatedNodeName = '';
     const node = this.nodeOf.get(pod.uid);
     if (node === undefined) return;
+    this.version++;
     this.nodeOf.delete(pod.uid);
     const list = this.byNode.get(node)!;
     const i = list.indexOf(pod);

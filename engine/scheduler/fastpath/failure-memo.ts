@@ -1,0 +1,58 @@
+/**
+ * Failing cycles, remembered (PERFORMANCE.md lesson 4). A backlog of pods that cannot fit is retried on
+ * every cluster event that might help (the scheduling queue's requeue rules): thousands of attempts
+ * between two changes of the cluster, each walking every node to the same statuses. A failing cycle's
+ * statuses depend only on the pod's spec (and, through PodTopologySpread and InterPodAffinity, on its
+ * labels and namespace) and on the cluster: pods bound, terminating or gone, nodes, and nominations. So
+ * the first failure at a cluster version is remembered, and a later attempt of a pod with the same spec,
+ * the same PreFilter outcome, and the same labels (unless both label-reading filters were Skipped) at the
+ * same version gets the same statuses without the walk. Every store pod or node event, and every change
+ * of a nomination, is a new version. Only the fused path uses it; explain and the plugin-by-plugin path
+ * always walk (test/scheduler/fast-path.test.ts compares the two).
+ */
+import type { Labels } from '../../cluster/labels.js';
+import type { Pod, PodSpec } from '../../cluster/pod.js';
+import type { StoreEvents } from '../../cluster/store-events.js';
+import type { Status } from '../framework/status.js';
+
+interface Remembered {
+  storeVersion: number;
+  nominatorVersion: number;
+  /** The labels the statuses were computed with, or null when no filter that reads labels ran. */
+  labels: Labels | null;
+  namespace: string;
+  skip: string;
+  statuses: Map<string, Status>;
+}
+
+export class FailureMemo {
+  private storeVersion = 0;
+  private readonly bySpec = new Map<PodSpec, Remembered>();
+  hits = 0;
+
+  constructor(events: StoreEvents) {
+    events.onPod(() => this.storeVersion++);
+    events.onNode(() => this.storeVersion++);
+  }
+
+  /**
+   * The remembered statuses of a failing cycle for this pod at the current version, or undefined. `skip` is the
+   * cycle's PreFilter Skip pattern; `readsLabels` whether a filter reading the pod's labels runs.
+   */
+  get(pod: Pod, nominatorVersion: number, skip: string, readsLabels: boolean): Map<string, Status> | undefined {
+    const r = this.bySpec.get(pod.spec);
+    if (r === undefined || r.storeVersion !== this.storeVersion || r.nominatorVersion !== nominatorVersion) return undefined;
+    if (r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    if (readsLabels ? r.labels !== pod.labels : r.labels !== null) return undefined;
+    this.hits++;
+    return r.statuses;
+  }
+
+  remember(pod: Pod, nominatorVersion: number, skip: string, readsLabels: boolean, statuses: Map<string, Status>): void {
+    if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
+    this.bySpec.set(pod.spec, { storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses });
+  }
+}
+
+/** Specs remembered at once (one entry each, the latest failure). */
+const MAX_SPECS = 256;
