@@ -12,6 +12,7 @@
  */
 import type { Labels } from '../../cluster/labels.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
+import { isTerminal } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
 import type { Status } from '../framework/status.js';
 
@@ -21,7 +22,7 @@ interface Remembered {
   /** The labels the statuses were computed with, or null when no filter that reads labels ran. */
   labels: Labels | null;
   namespace: string;
-  skip: string;
+  skip: number;
   statuses: Map<string, Status>;
 }
 
@@ -31,15 +32,21 @@ export class FailureMemo {
   hits = 0;
 
   constructor(events: StoreEvents) {
-    events.onPod(() => this.storeVersion++);
-    events.onNode(() => this.storeVersion++);
+    events.onPod((type, pod) => {
+      // A pending pod's creation, or a bound pod starting to run, changes no filter's answer.
+      if (type === 'PodAdded' || (type === 'PodPhaseChanged' && !isTerminal(pod))) return;
+      this.storeVersion++;
+    });
+    events.onNode((type) => {
+      if (type !== 'NodeReadyChanged') this.storeVersion++; // Ready reaches the filters as taints
+    });
   }
 
   /**
    * The remembered statuses of a failing cycle for this pod at the current version, or undefined. `skip` is the
-   * cycle's PreFilter Skip pattern; `readsLabels` whether a filter reading the pod's labels runs.
+   * cycle's PreFilter Skip pattern (bit f = filter f skipped); `readsLabels` whether a filter reading the pod's labels runs.
    */
-  get(pod: Pod, nominatorVersion: number, skip: string, readsLabels: boolean): Map<string, Status> | undefined {
+  get(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean): Map<string, Status> | undefined {
     const r = this.bySpec.get(pod.spec);
     if (r === undefined || r.storeVersion !== this.storeVersion || r.nominatorVersion !== nominatorVersion) return undefined;
     if (r.skip !== skip || r.namespace !== pod.namespace) return undefined;
@@ -48,7 +55,7 @@ export class FailureMemo {
     return r.statuses;
   }
 
-  remember(pod: Pod, nominatorVersion: number, skip: string, readsLabels: boolean, statuses: Map<string, Status>): void {
+  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>): void {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
     this.bySpec.set(pod.spec, { storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses });
   }

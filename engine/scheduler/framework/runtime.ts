@@ -129,7 +129,7 @@ export class FrameworkRuntime {
     const walk = narrowed === null ? nodes : this.narrow(nodes, narrowed);
     if (rec !== null && narrowed !== null) rec.preFilterResult = [...narrowed].sort();
     const memo = rec === null && narrowed === null && pod.nominatedNodeName === '' && opts.nominatorVersion !== undefined && profile.hostSelection === 'score' ? profile.fast?.failures : undefined;
-    const skipKey = memo !== undefined ? this.skipFilter.join() : '';
+    const skipKey = memo !== undefined ? skipBits(this.skipFilter) : 0;
     const readsLabels = memo !== undefined && profile.fast!.readsLabels(this.skipFilter);
     const remembered = memo?.get(pod, opts.nominatorVersion!, skipKey, readsLabels);
     if (remembered !== undefined) {
@@ -397,6 +397,13 @@ export class FrameworkRuntime {
     }
     return best;
   }
+}
+
+/** The PreFilter Skip pattern as bits (the default profile has 9 filters). */
+function skipBits(skip: readonly boolean[]): number {
+  let bits = 0;
+  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
+  return skip.length <= 30 ? bits : Number.NaN; // NaN never equals itself: no reuse
 }
 
 /** The framework's message when the PreFilterResults of several plugins leave no node. */
