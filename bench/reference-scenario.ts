@@ -2,7 +2,7 @@
  * The reference scenario end to end, as a user runs it: `node bin/kubesim.js run <scenario> --out <tmp> -q`
  * in a child process, N times; reports the median wall time, events/s, simulated-time speed-up and peak
  * RSS from each run's perf.json, and checks that every run wrote byte-identical CSVs (same SHA-256).
- * Run: `npm run build && node dist/bench/reference-scenario.js [scenario.yaml] [runs]`.
+ * Run: `npm run build && node dist/bench/reference-scenario.js [scenario.yaml] [runs] [until]`.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,11 +18,14 @@ export const SMOKE_SCENARIO = 'scenarios/quickstart/scenario.yaml';
 export interface ReferenceOptions {
   scenario?: string;
   runs?: number;
+  /** Simulated horizon (`--until`), e.g. '2h'; the scenario's own duration when absent. */
+  until?: string;
 }
 
 export interface ReferenceResult {
   scenario: string;
   runs: number;
+  until: string | null;
   /** Whether every run wrote byte-identical CSV files. */
   identical: boolean;
   wallMs: number;
@@ -44,8 +47,9 @@ interface Perf {
 
 const BIN = resolve('bin/kubesim.js');
 
-function runOnce(scenario: string, out: string): { status: number; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'run', scenario, '--out', out, '-q'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+function runOnce(scenario: string, out: string, until: string | undefined): { status: number; stderr: string } {
+  const args = [BIN, 'run', scenario, '--out', out, '-q', ...(until !== undefined ? ['--until', until] : [])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { status: r.status ?? -1, stderr: r.stderr };
 }
 
@@ -65,7 +69,7 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
     const digests = new Set<string>();
     for (let i = 0; i < runs; i++) {
       const out = join(dir, `run-${i}`);
-      const r = runOnce(scenario, out);
+      const r = runOnce(scenario, out, opts.until);
       if (r.status !== 0) throw new Error(`kubesim run ${scenario} exited ${r.status}: ${r.stderr.trim()}`);
       perfs.push(JSON.parse(readFileSync(join(out, 'perf.json'), 'utf8')) as Perf);
       digests.add(csvDigest(out));
@@ -75,6 +79,7 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
     const result: ReferenceResult = {
       scenario,
       runs,
+      until: opts.until ?? null,
       identical: digests.size === 1,
       wallMs: m((p) => p.wall_ms),
       eventsPerSecond: m((p) => p.events_per_s),
@@ -83,7 +88,7 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
       events: m((p) => p.events),
       wallMsAll: perfs.map((p) => p.wall_ms),
     };
-    console.log(`${scenario}: median of ${runs}: ${result.wallMs} ms wall, ${result.eventsPerSecond} events/s, ${result.speedup}x real time, ${result.peakRssMiB} MiB peak RSS; CSVs ${result.identical ? 'byte-identical across runs' : 'DIFFER between runs'}`);
+    console.log(`${scenario}${opts.until !== undefined ? ` --until ${opts.until}` : ''}: median of ${runs}: ${result.wallMs} ms wall, ${result.eventsPerSecond} events/s, ${result.speedup}x real time, ${result.peakRssMiB} MiB peak RSS; CSVs ${result.identical ? 'byte-identical across runs' : 'DIFFER between runs'}`);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -91,5 +96,5 @@ export function runReferenceBench(opts: ReferenceOptions = {}): ReferenceResult 
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runReferenceBench({ scenario: process.argv[2], runs: process.argv[3] ? Number(process.argv[3]) : undefined });
+  runReferenceBench({ scenario: process.argv[2], runs: process.argv[3] ? Number(process.argv[3]) : undefined, until: process.argv[4] });
 }

@@ -9,7 +9,8 @@ import { runSchedulerThroughputBench } from './scheduler-throughput.js';
 
 export interface Suite {
   name: string;
-  run(smoke: boolean): Promise<unknown>;
+  /** `until`: a simulated horizon for the end-to-end suite (`--until` of scripts/run-bench.mjs). */
+  run(smoke: boolean, until?: string): Promise<unknown>;
 }
 
 export const SUITES: readonly Suite[] = [
@@ -23,7 +24,7 @@ export const SUITES: readonly Suite[] = [
   },
   {
     name: 'reference-scenario',
-    run: (smoke) => Promise.resolve(runReferenceBench(smoke ? { scenario: SMOKE_SCENARIO, runs: 1 } : { scenario: REFERENCE_SCENARIO, runs: 5 })),
+    run: (smoke, until) => Promise.resolve(runReferenceBench(smoke ? { scenario: SMOKE_SCENARIO, runs: 1 } : { scenario: REFERENCE_SCENARIO, runs: 5, ...(until !== undefined ? { until } : {}) })),
   },
   {
     name: 'memory',
