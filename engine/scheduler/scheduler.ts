@@ -3,6 +3,7 @@
  * over the nodes (pkg/scheduler/schedule_one.go), and binds through the cluster store. It meets the
  * controllers only through the store's change events.
  */
+import { nodeAdmits } from './queue/precheck.js';
 import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
@@ -133,10 +134,14 @@ export class Scheduler {
 
   private watchClusterEvents(): void {
     this.store.events.onPod((type, pod) => this.onPodEvent(type, pod));
-    this.store.events.onNode((type) => {
+    this.store.events.onNode((type, node) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;
       const event = nodeClusterEvent(type);
-      if (event !== undefined) this.queue.onClusterEvent(event);
+      if (event === undefined) return;
+      // A node update (taints, labels, cordon) moves only the parked pods the node now admits
+      // (preCheckForNode). Node adds still move every parked pod that registered NodeAdd (docs/scheduler.md).
+      const admits = event === 'NodeTaintChange' || event === 'NodeLabelChange' ? (info: QueuedPodInfo): boolean => nodeAdmits(info.pod, node) : undefined;
+      this.queue.onClusterEvent(event, admits);
     });
   }
 
