@@ -246,7 +246,7 @@ export class DefaultFastPath {
     const raw = this.raw;
     const pts = this.p.spread;
     raw.length = feasible.length;
-    for (let i = 0; i < feasible.length; i++) raw[i] = pts.score(state, pod, feasible[i]!);
+    pts.scoreAll(state, feasible, raw);
     checked(pts.name, pts.normalizeScore(state, pod, feasible, raw));
     addWeighted(pts.name, feasible, raw, 2, totals);
   }

@@ -67,6 +67,13 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return s ? s.score(node) : 0;
   }
 
+  /** Score for every node of `nodes` into `out` (the fused path's loop: one state read per cycle). */
+  scoreAll(state: CycleState, nodes: readonly Node[], out: number[]): void {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    if (s) s.scoreAll(nodes, out);
+    else out.fill(0, 0, nodes.length);
+  }
+
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {
     const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
     if (s) s.normalize(nodes, scores);
