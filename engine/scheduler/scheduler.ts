@@ -54,7 +54,16 @@ export interface SchedulerOptions {
   tieBreak?: TieBreak;
   /** `wait` (upstream, default): retry when the cluster changes; `fail`: a bare pod (no owner) fails at once (PodFailed, Unschedulable). */
   unschedulablePods?: UnschedulablePods;
+  /**
+   * `series` (default): a pod's failed attempt is logged as PodUnschedulable unless it repeats the pod's
+   * previous message within UNSCHEDULABLE_SERIES_MS (the events API folds such repeats into an
+   * EventSeries); `every-attempt`: one row per failed attempt (queue tests).
+   */
+  unschedulableEvents?: 'series' | 'every-attempt';
 }
+
+/** client-go tools/events finishTime: an isomorphic event not seen again for 6 minutes ends its series. */
+export const UNSCHEDULABLE_SERIES_MS = 6 * 60_000;
 
 function ms(explicitMs: number | undefined, seconds: number | undefined, fallback: number): number {
   return explicitMs ?? (seconds !== undefined ? seconds * 1000 : fallback);
@@ -79,6 +88,8 @@ export interface SchedulerStats {
 }
 
 export class Scheduler {
+  /** Per pending pod (uid): its last PodUnschedulable message and when it was last seen (event series). */
+  private readonly lastFailure = new Map<number, { text: string; atMs: number }>();
   private readonly summaries = new WeakMap<ReadonlyMap<string, Status>, FailureSummary>();
   readonly queue: SchedulingQueue;
   readonly nominator = new Nominator();
@@ -94,6 +105,7 @@ export class Scheduler {
   /** The filter/score cycle; set runtime.explain to record attempts for `kubesim explain`. */
   readonly runtime: FrameworkRuntime;
   private readonly failUnschedulable: boolean;
+  private readonly everyAttempt: boolean;
 
   constructor(
     private readonly sim: Simulator,
@@ -113,6 +125,7 @@ export class Scheduler {
     };
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
     this.failUnschedulable = options.unschedulablePods === 'fail';
+    this.everyAttempt = options.unschedulableEvents === 'every-attempt';
     const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
     for (const p of options.profiles) {
       this.profiles.set(p.schedulerName, buildProfile(p, this.handle as Handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
@@ -155,12 +168,14 @@ export class Scheduler {
       if (type === 'PodRemoved' || type === 'PodDeleting' || type === 'PodPhaseChanged') {
         this.queue.delete(pod);
         this.nominator.delete(pod);
+        this.lastFailure.delete(pod.uid);
       }
       return;
     }
     if (type === 'PodBound') {
       this.nominator.delete(pod);
       this.queue.delete(pod);
+      this.lastFailure.delete(pod.uid);
     }
     const event = podClusterEvent(type, pod);
     if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
@@ -176,7 +191,7 @@ export class Scheduler {
     const pod = info.pod;
     this.stats.unschedulable++;
     const { plugins, text } = this.failureSummary(statuses, total, preFilterMsg);
-    this.store.record('PodUnschedulable', podKey(pod), '', text);
+    if (this.logsFailure(pod, text)) this.store.record('PodUnschedulable', podKey(pod), '', text);
     // unschedulablePods: fail (FGD protocol), bare pods only: a controller would replace a failed pod
     // at once, forever, in the same instant.
     if (this.failUnschedulable && !pod.owner) {
@@ -191,6 +206,19 @@ export class Scheduler {
       if (status === null) break; // Success: stop at the first plugin that made the pod schedulable
     }
     this.queue.addUnschedulable(info, plugins);
+  }
+
+  /** Whether this failure starts a new PodUnschedulable row (not a repeat folded into the pod's series). */
+  private logsFailure(pod: Pod, text: string): boolean {
+    if (this.everyAttempt) return true;
+    const now = this.sim.now;
+    const last = this.lastFailure.get(pod.uid);
+    if (last !== undefined && last.text === text && now - last.atMs <= UNSCHEDULABLE_SERIES_MS) {
+      last.atMs = now;
+      return false;
+    }
+    this.lastFailure.set(pod.uid, { text, atMs: now });
+    return true;
   }
 
   /** The rejecting plugins and the FitError text, once per statuses map (failing cycles may share one). */

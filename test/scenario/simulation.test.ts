@@ -109,7 +109,7 @@ describe('walking skeleton simulation', () => {
 kind: Pod
 metadata: {name: lonely}
 spec: {containers: [{name: c}]}
-`);
+`, { scheduler: { unschedulableEvents: 'every-attempt' } });
     const attempts = eventsNamed(run, 'PodUnschedulable').map((r) => Number(r[0]));
     const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
     // Backoff 1, 2, 4, 8, then 10 s, released on the whole-second ticks of the backoff flush.

@@ -22,7 +22,8 @@ export interface QueueRun {
 /** Builds a run of `yaml`, lets `setup` inject events, runs it to the end. */
 export function runWith(yaml: string, options: RunOptions, setup: (s: Simulation) => void = () => {}): QueueRun {
   const events = new MemorySink();
-  const sim = new Simulation(scenarioFromText(yaml), { ...options, events });
+  // Queue tests read every attempt from events.csv: no folding of repeats into an event series.
+  const sim = new Simulation(scenarioFromText(yaml), { ...options, scheduler: { unschedulableEvents: 'every-attempt', ...options.scheduler }, events });
   setup(sim);
   sim.run();
   return { sim, events: events.rows };
