@@ -13,6 +13,8 @@ import type { Signals } from './signals.js';
 
 /** Events simulated between two looks at the signal flag and the progress bar. */
 export const RUN_SLICE_EVENTS = 20_000;
+/** ... or 200 ms of wall time, whichever comes first (slow events at 50,000 nodes). */
+const SLICE_WALL_NS = 200_000_000n;
 
 export interface RunFlags {
   seed?: number;
@@ -36,6 +38,7 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
   signals.cleanups.push(() => report.abort());
   const bar = new ProgressBar(scenario.name, scenario.durationMs);
   const wallStart = process.hrtime.bigint();
+  let sliceStart = wallStart;
   try {
     const sim = new Simulation(scenario, {
       ...options,
@@ -44,10 +47,14 @@ export async function runCommand(file: string, flags: RunFlags, signals: Signals
       zones: report.zones,
       onProgress: (ms) => bar.update(ms),
       shouldStop: () => signals.received !== undefined,
+      sliceOver: () => process.hrtime.bigint() - sliceStart > SLICE_WALL_NS,
       check: flags.check || flags.checkEvery ? { ...flags.checkEvery } : false,
     });
     // Small slices keep Ctrl-C responsive (a slice is well under a second even on a loaded machine).
-    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(resolve)), RUN_SLICE_EVENTS);
+    const result = await sim.runSliced(() => new Promise((resolve) => setImmediate(() => {
+      sliceStart = process.hrtime.bigint();
+      resolve();
+    })), RUN_SLICE_EVENTS);
     bar.done();
     report.commit(result.summary, result.store, result.workloads, result.allocCurve);
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;

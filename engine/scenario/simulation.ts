@@ -60,6 +60,11 @@ export interface RunOptions {
   onProgress?: (simMs: number) => void;
   /** Polled between slices of runSliced; returning true stops the run early (marked incomplete). */
   shouldStop?: () => boolean;
+  /**
+   * Polled every 256 events of a runSliced slice; true ends the slice early (the CLI bounds a slice by
+   * wall time, so Ctrl-C and the progress bar stay responsive when events are slow). Never changes results.
+   */
+  sliceOver?: () => boolean;
   /** Checks the invariants (engine/check) after every event, or at the given cadence. */
   check?: boolean | CheckOptions;
   /** Overrides of the scheduler's queue settings (backoff, SchedulerPopFromBackoffQ), e.g. in tests. */
@@ -212,14 +217,18 @@ export class Simulation {
     const { sim, options } = this;
     const end = this.scenario.durationMs;
     for (;;) {
-      let n = 0;
-      for (; n < sliceEvents; n++) {
+      let ended = false;
+      for (let n = 0; n < sliceEvents; n++) {
         const t = sim.queue.peekTime();
-        if (t === undefined || t > end) break;
+        if (t === undefined || t > end) {
+          ended = true;
+          break;
+        }
         sim.step();
+        if ((n & 255) === 255 && options.sliceOver?.() === true) break;
       }
       options.onProgress?.(sim.now);
-      if (n < sliceEvents) break;
+      if (ended) break;
       await yieldFn();
       if (options.shouldStop?.()) return this.finish(false);
     }
