@@ -233,10 +233,14 @@ export class Scheduler {
   }
 
   /** How many failing cycles reused a remembered walk (fastpath/failure-memo.ts); for tests and profiling. */
-  failureMemoHits(): number {
-    let n = 0;
-    for (const p of this.profiles.values()) n += p.fast?.failures?.hits ?? 0;
-    return n;
+  failureMemoHits(): { exact: number; near: number } {
+    let exact = 0;
+    let near = 0;
+    for (const p of this.profiles.values()) {
+      exact += p.fast?.failures?.hits ?? 0;
+      near += p.fast?.failures?.nearHits ?? 0;
+    }
+    return { exact, near };
   }
 
   private applyNomination(pod: Pod, nodeName: string, victims: number): void {

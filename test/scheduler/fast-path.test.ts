@@ -203,7 +203,7 @@ spec:
 `;
 
 /** events.csv rows, and the scheduler's nextStartNodeIndex after every cycle that placed or failed a pod. */
-function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: number } {
+function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number } } {
   const events = new MemorySink();
   const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
   const starts: number[] = [];
@@ -225,8 +225,8 @@ describe('fused default-profile path', () => {
       assert.deepEqual(fast.events, slow.events);
       assert.deepEqual(fast.starts, slow.starts);
       // Failing retries at an unchanged cluster reuse the remembered walk (failure-memo.ts); the slow path never does.
-      assert.ok(fast.memoHits > 100, `memo hits ${fast.memoHits}`);
-      assert.equal(slow.memoHits, 0);
+      assert.ok(fast.memoHits.exact > 100 && fast.memoHits.near > 20, `memo hits ${JSON.stringify(fast.memoHits)}`);
+      assert.deepEqual(slow.memoHits, { exact: 0, near: 0 });
     });
   }
 

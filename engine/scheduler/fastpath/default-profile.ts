@@ -182,7 +182,7 @@ export class DefaultFastPath {
   }
 
   /** The first failing filter's Status (with its plugin name) on `node`, or null if all pass. */
-  private statusOf(state: CycleState, pod: Pod, node: Node, skip: readonly boolean[]): Status | null {
+  statusOf(state: CycleState, pod: Pod, node: Node, skip: readonly boolean[]): Status | null {
     const p = this.p;
     const s = this.statics.rejection(pod, node);
     if (s !== null) return s;

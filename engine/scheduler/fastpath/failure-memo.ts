@@ -11,12 +11,15 @@
  * always walk (test/scheduler/fast-path.test.ts compares the two).
  */
 import type { Labels } from '../../cluster/labels.js';
+import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
 import { isTerminal } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
 import type { Status } from '../framework/status.js';
 
 interface Remembered {
+  /** The node list the walk went over (a near miss needs the same one). */
+  nodes: readonly Node[] | null;
   storeVersion: number;
   nominatorVersion: number;
   /** The labels the statuses were computed with, or null when no filter that reads labels ran. */
@@ -28,6 +31,9 @@ interface Remembered {
 
 export class FailureMemo {
   private storeVersion = 0;
+  /** The store version at which each node (by index) last changed in a way a filter can see. */
+  private readonly changedAt: number[] = [];
+  nearHits = 0;
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
@@ -36,9 +42,12 @@ export class FailureMemo {
       // A pending pod's creation, or a bound pod starting to run, changes no filter's answer.
       if (type === 'PodAdded' || (type === 'PodPhaseChanged' && !isTerminal(pod))) return;
       this.storeVersion++;
+      if (pod.nodeIndex >= 0) this.changedAt[pod.nodeIndex] = this.storeVersion;
     });
-    events.onNode((type) => {
-      if (type !== 'NodeReadyChanged') this.storeVersion++; // Ready reaches the filters as taints
+    events.onNode((type, node) => {
+      if (type === 'NodeReadyChanged') return; // Ready reaches the filters as taints
+      this.storeVersion++;
+      this.changedAt[node.index] = this.storeVersion;
     });
   }
 
@@ -55,9 +64,24 @@ export class FailureMemo {
     return r.statuses;
   }
 
-  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>): void {
+  /**
+   * A near miss: the spec failed at an older version over the same nodes with node-local filters only
+   * (no label-reading filter ran, no nomination changed), so only the nodes changed since can answer
+   * differently. Returns the remembered statuses and those nodes, or undefined.
+   */
+  near(pod: Pod, nominatorVersion: number, skip: number, nodes: readonly Node[]): { statuses: Map<string, Status>; changed: Node[] } | undefined {
+    const r = this.bySpec.get(pod.spec);
+    if (r === undefined || r.nodes !== nodes || r.labels !== null || r.nominatorVersion !== nominatorVersion) return undefined;
+    if (r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    const changed: Node[] = [];
+    const since = r.storeVersion;
+    for (const node of nodes) if ((this.changedAt[node.index] ?? 0) > since) changed.push(node);
+    return { statuses: r.statuses, changed };
+  }
+
+  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null): void {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
-    this.bySpec.set(pod.spec, { storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses });
+    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses });
   }
 }
 

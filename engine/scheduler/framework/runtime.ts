@@ -136,8 +136,15 @@ export class FrameworkRuntime {
       out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses
       return this.finish(rec, out);
     }
+    if (memo !== undefined && !readsLabels && override === null) {
+      const near = this.nearMiss(profile, state, pod, walk, opts.nominatorVersion!, skipKey);
+      if (near !== undefined) {
+        out.statuses = near;
+        return this.finish(rec, out);
+      }
+    }
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
-    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses);
+    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, !readsLabels && override === null ? walk : null);
     if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);
@@ -145,6 +152,28 @@ export class FrameworkRuntime {
     else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(feasible.length)]!;
     else out.node = this.prioritize(profile, state, pod, feasible, rec);
     return this.finish(rec, out);
+  }
+
+  /**
+   * A failing cycle rebuilt from the spec's previous failure (failure-memo.ts near()): only the nodes
+   * changed since are filtered again; if none of them passes now, the pod fails with the previous
+   * statuses updated for those nodes (the same result as a full walk, which finds no node either).
+   */
+  private nearMiss(profile: Profile, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number): Map<string, Status> | undefined {
+    const fast = profile.fast!;
+    const near = fast.failures!.near(pod, nominatorVersion, skipKey, walk);
+    if (near === undefined || near.changed.length > walk.length / 8) return undefined;
+    const updates: Status[] = [];
+    for (const node of near.changed) {
+      const s = fast.statusOf(state, pod, node, this.skipFilter);
+      if (s === null) return undefined; // a changed node admits the pod now: the real walk decides
+      updates.push(s);
+    }
+    const statuses = new Map(near.statuses);
+    for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
+    fast.failures!.remember(pod, nominatorVersion, skipKey, false, statuses, walk);
+    fast.failures!.nearHits++;
+    return statuses;
   }
 
   private finish(rec: ExplainRecord | null, out: CycleOutcome): CycleOutcome {
