@@ -15,6 +15,7 @@ import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
 import { isTerminal } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
+import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
 
 interface Remembered {
@@ -87,3 +88,38 @@ export class FailureMemo {
 
 /** Specs remembered at once (one entry each, the latest failure). */
 const MAX_SPECS = 256;
+
+/** The PreFilter Skip pattern as bits (the default profile has 9 filters). */
+export function skipBits(skip: readonly boolean[]): number {
+  let bits = 0;
+  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
+  return skip.length <= 30 ? bits : Number.NaN; // NaN never equals itself: no reuse
+}
+
+/** What a near miss needs of the fused path. */
+export interface NearMissPath {
+  readonly failures: FailureMemo | undefined;
+  statusOf(state: CycleState, pod: Pod, node: Node, skip: readonly boolean[]): Status | null;
+}
+
+/**
+ * A failing cycle rebuilt from the spec's previous failure (FailureMemo.near): only the nodes changed
+ * since are filtered again; if none of them passes now, the pod fails with the previous statuses updated
+ * for those nodes (the same result as a full walk, which finds no node either). Undefined: walk.
+ */
+export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number, skip: readonly boolean[]): Map<string, Status> | undefined {
+  const memo = fast.failures!;
+  const near = memo.near(pod, nominatorVersion, skipKey, walk);
+  if (near === undefined || near.changed.length > walk.length / 8) return undefined;
+  const updates: Status[] = [];
+  for (const node of near.changed) {
+    const s = fast.statusOf(state, pod, node, skip);
+    if (s === null) return undefined; // a changed node admits the pod now: the real walk decides
+    updates.push(s);
+  }
+  const statuses = new Map(near.statuses);
+  for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
+  memo.remember(pod, nominatorVersion, skipKey, false, statuses, walk);
+  memo.nearHits++;
+  return statuses;
+}

@@ -6,6 +6,9 @@
  * plugin decides a node), PreScore (Skip drops that plugin's Score), Score + NormalizeScore, weights,
  * the 0..MaxNodeScore check, and the choice of the best node with ties broken uniformly at random.
  */
+import { numFeasibleNodesToFind } from './sampling.js';
+import { Narrowing } from './prefilter-result.js';
+import { nearMiss, skipBits } from '../fastpath/failure-memo.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import { podKey } from '../../cluster/pod.js';
@@ -16,27 +19,14 @@ import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
-import { Code, PreFilterResult, Status } from './status.js';
+import { Code, PreFilterResult } from './status.js';
+import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
 import { pluginError as thrownBy } from './plugin-error.js';
 
 type NodeFilter = (state: CycleState, pod: Pod, node: Node) => Status | null;
 
-/** minFeasibleNodesToFind and minFeasibleNodesPercentageToFind (pkg/scheduler/schedule_one.go). */
-export const MIN_FEASIBLE_NODES_TO_FIND = 100;
-export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
-
-/** numFeasibleNodesToFind: all nodes below 100; else pct (0 = adaptive 50 - n/125, floor 5) of n, floor 100. */
-export function numFeasibleNodesToFind(percentage: number, numAllNodes: number): number {
-  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
-  let pct = percentage;
-  if (pct === 0) {
-    pct = 50 - Math.trunc(numAllNodes / 125);
-    if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
-  }
-  const n = Math.trunc((numAllNodes * pct) / 100);
-  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
-}
+export { MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, MIN_FEASIBLE_NODES_TO_FIND, numFeasibleNodesToFind } from './sampling.js';
 
 /** How the scheduler's queue side takes part in a cycle (nominated pods, pkg/scheduler/schedule_one.go). */
 export interface CycleOptions {
@@ -79,12 +69,8 @@ export class FrameworkRuntime {
   /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
   private nominatedMark = new Uint8Array(0);
   private readonly recByName = new Map<string, ExplainNode>();
-  /** This cycle's merged PreFilterResult (null: every node) and the plugins that narrowed it. */
-  private preRes: Set<string> | null = null;
-  private readonly narrowedBy: string[] = [];
-  /** Position of each node name in the last node list seen (for PreFilterResult narrowing). */
-  private positions = new Map<string, number>();
-  private positionsOf: readonly Node[] | null = null;
+  /** This cycle's PreFilterResult. */
+  private readonly narrowing = new Narrowing();
 
   /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
   private readonly ranking: NodeRanking | undefined;
@@ -125,8 +111,8 @@ export class FrameworkRuntime {
       }
       return this.finish(rec, out);
     }
-    const narrowed = this.preRes;
-    const walk = narrowed === null ? nodes : this.narrow(nodes, narrowed);
+    const narrowed = this.narrowing.names;
+    const walk = narrowed === null ? nodes : this.narrowing.walk(nodes, narrowed);
     if (rec !== null && narrowed !== null) rec.preFilterResult = [...narrowed].sort();
     const memo = rec === null && narrowed === null && pod.nominatedNodeName === '' && opts.nominatorVersion !== undefined && profile.hostSelection === 'score' ? profile.fast?.failures : undefined;
     const skipKey = memo !== undefined ? skipBits(this.skipFilter) : 0;
@@ -137,7 +123,7 @@ export class FrameworkRuntime {
       return this.finish(rec, out);
     }
     if (memo !== undefined && !readsLabels && override === null) {
-      const near = this.nearMiss(profile, state, pod, walk, opts.nominatorVersion!, skipKey);
+      const near = nearMiss(profile.fast!, state, pod, walk, opts.nominatorVersion!, skipKey, this.skipFilter);
       if (near !== undefined) {
         out.statuses = near;
         return this.finish(rec, out);
@@ -154,28 +140,6 @@ export class FrameworkRuntime {
     return this.finish(rec, out);
   }
 
-  /**
-   * A failing cycle rebuilt from the spec's previous failure (failure-memo.ts near()): only the nodes
-   * changed since are filtered again; if none of them passes now, the pod fails with the previous
-   * statuses updated for those nodes (the same result as a full walk, which finds no node either).
-   */
-  private nearMiss(profile: Profile, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number): Map<string, Status> | undefined {
-    const fast = profile.fast!;
-    const near = fast.failures!.near(pod, nominatorVersion, skipKey, walk);
-    if (near === undefined || near.changed.length > walk.length / 8) return undefined;
-    const updates: Status[] = [];
-    for (const node of near.changed) {
-      const s = fast.statusOf(state, pod, node, this.skipFilter);
-      if (s === null) return undefined; // a changed node admits the pod now: the real walk decides
-      updates.push(s);
-    }
-    const statuses = new Map(near.statuses);
-    for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
-    fast.failures!.remember(pod, nominatorVersion, skipKey, false, statuses, walk);
-    fast.failures!.nearHits++;
-    return statuses;
-  }
-
   private finish(rec: ExplainRecord | null, out: CycleOutcome): CycleOutcome {
     if (rec && this.explain) {
       rec.selected = out.node ? out.node.name : null;
@@ -188,13 +152,12 @@ export class FrameworkRuntime {
     const skip = this.skipFilter;
     skip.length = profile.filter.length;
     skip.fill(false);
-    this.preRes = null;
-    this.narrowedBy.length = 0;
+    this.narrowing.reset();
     for (const p of profile.preFilter) {
       const s = p.preFilter(state, pod, nodes);
       if (s instanceof PreFilterResult) {
-        if (this.mergePreFilterResult(p.name, s)) continue;
-        return Status.unresolvable(emptyPreFilterResultReason(this.narrowedBy)).withPlugin(this.narrowedBy[0]!);
+        if (this.narrowing.merge(p.name, s)) continue;
+        return this.narrowing.emptyStatus();
       }
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
@@ -208,36 +171,9 @@ export class FrameworkRuntime {
     return null;
   }
 
-  /** PreFilterResult.Merge (intersection); false when no node is left. */
-  private mergePreFilterResult(plugin: string, r: PreFilterResult): boolean {
-    if (!this.narrowedBy.includes(plugin)) this.narrowedBy.push(plugin);
-    if (this.preRes === null) this.preRes = new Set(r.nodeNames);
-    else for (const name of this.preRes) if (!r.nodeNames.has(name)) this.preRes.delete(name);
-    return this.preRes.size > 0;
-  }
-
-  /**
-   * The named nodes that exist, in node-tree order (upstream walks its set in map order; kubesim keeps
-   * the cluster's order so the walk is deterministic).
-   */
-  private narrow(nodes: readonly Node[], names: ReadonlySet<string>): Node[] {
-    if (this.positionsOf !== nodes) {
-      this.positions = new Map(nodes.map((n, i) => [n.name, i]));
-      this.positionsOf = nodes;
-    }
-    const at: number[] = [];
-    for (const name of names) {
-      const i = this.positions.get(name);
-      if (i !== undefined) at.push(i);
-    }
-    at.sort((a, b) => a - b);
-    return at.map((i) => nodes[i]!);
-  }
-
   /** Nodes outside the PreFilterResult: "node(s) didn't satisfy plugin(s) [...]", UnschedulableAndUnresolvable. */
   private rejectAbsent(nodes: readonly Node[], names: ReadonlySet<string>, statuses: Map<string, Status> | null, rec: ExplainRecord | null): void {
-    const plugins = [...this.narrowedBy].sort();
-    const absent = Status.unresolvable(`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`).withPlugin(this.narrowedBy[0]!);
+    const absent = this.narrowing.absentStatus();
     for (const n of nodes) {
       if (names.has(n.name)) continue;
       statuses?.set(n.name, absent);
@@ -426,19 +362,6 @@ export class FrameworkRuntime {
     }
     return best;
   }
-}
-
-/** The PreFilter Skip pattern as bits (the default profile has 9 filters). */
-function skipBits(skip: readonly boolean[]): number {
-  let bits = 0;
-  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
-  return skip.length <= 30 ? bits : Number.NaN; // NaN never equals itself: no reuse
-}
-
-/** The framework's message when the PreFilterResults of several plugins leave no node. */
-function emptyPreFilterResultReason(plugins: readonly string[]): string {
-  const sorted = [...plugins].sort();
-  return sorted.length === 1 ? `node(s) didn't satisfy plugin ${sorted[0]!}` : `node(s) didn't satisfy plugin(s) [${sorted.join(' ')}] simultaneously`;
 }
 
 function pluginError(plugin: string, point: string, s: Status): SimError {
