@@ -57,9 +57,8 @@ export class FailureMemo {
    * cycle's PreFilter Skip pattern (bit f = filter f skipped); `readsLabels` whether a filter reading the pod's labels runs.
    */
   get(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean): Map<string, Status> | undefined {
-    const r = this.bySpec.get(pod.spec);
-    if (r === undefined || r.storeVersion !== this.storeVersion || r.nominatorVersion !== nominatorVersion) return undefined;
-    if (r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    const r = this.entryFor(pod, nominatorVersion, skip);
+    if (r === undefined || r.storeVersion !== this.storeVersion) return undefined;
     if (readsLabels ? r.labels !== pod.labels : r.labels !== null) return undefined;
     this.hits++;
     return r.statuses;
@@ -71,13 +70,19 @@ export class FailureMemo {
    * differently. Returns the remembered statuses and those nodes, or undefined.
    */
   near(pod: Pod, nominatorVersion: number, skip: number, nodes: readonly Node[]): { statuses: Map<string, Status>; changed: Node[] } | undefined {
-    const r = this.bySpec.get(pod.spec);
-    if (r === undefined || r.nodes !== nodes || r.labels !== null || r.nominatorVersion !== nominatorVersion) return undefined;
-    if (r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    const r = this.entryFor(pod, nominatorVersion, skip);
+    if (r === undefined || r.nodes !== nodes || r.labels !== null) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
     for (const node of nodes) if ((this.changedAt[node.index] ?? 0) > since) changed.push(node);
     return { statuses: r.statuses, changed };
+  }
+
+  /** The spec's remembered failure when it was for the same namespace, Skip pattern and nominations. */
+  private entryFor(pod: Pod, nominatorVersion: number, skip: number): Remembered | undefined {
+    const r = this.bySpec.get(pod.spec);
+    if (r === undefined || r.nominatorVersion !== nominatorVersion || r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    return r;
   }
 
   remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null): void {

@@ -50,47 +50,28 @@ export class ScoreCycle {
   score(node: Node): number {
     const plan = this.plan!;
     if (this.ignored(node)) return 0;
+    const cs = plan.constraints;
     let score = 0;
-    for (let i = 0; i < plan.constraints.length; i++) {
-      const c = plan.constraints[i]!;
-      if (node.labels[c.topologyKey] === undefined) continue;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
       const counts = plan.counts[i]!;
-      const cnt = counts === null ? plan.lines[i]!.countAt(node.index) : counts.count[counts.view.valueOf[node.index]!]!;
+      let cnt: number;
+      if (counts === null) {
+        if (node.labels[c.topologyKey] === undefined) continue;
+        cnt = plan.lines[i]!.countAt(node.index);
+      } else {
+        const view = counts.view;
+        if (view.hasKey[node.index] !== 1) continue; // the view tracks every node's key
+        cnt = counts.count[view.valueOf[node.index]!]!;
+      }
       score += cnt * plan.weights[i]! + (c.maxSkew - 1);
     }
     return goRound(score);
   }
 
-  /** score() for every node, in one loop with the plan hoisted. */
+  /** score() for every node of `nodes` into `out`. */
   scoreAll(nodes: readonly Node[], out: number[]): void {
-    const plan = this.plan!;
-    const cs = plan.constraints;
-    const weights = plan.weights;
-    const stamp = this.stamp;
-    const ignoredAt = this.ignoredAt;
-    for (let k = 0; k < nodes.length; k++) {
-      const node = nodes[k]!;
-      if (ignoredAt[node.index] === stamp) {
-        out[k] = 0;
-        continue;
-      }
-      let score = 0;
-      for (let i = 0; i < cs.length; i++) {
-        const c = cs[i]!;
-        const counts = plan.counts[i]!;
-        let cnt: number;
-        if (counts === null) {
-          if (node.labels[c.topologyKey] === undefined) continue;
-          cnt = plan.lines[i]!.countAt(node.index);
-        } else {
-          const view = counts.view;
-          if (view.hasKey[node.index] !== 1) continue; // the view tracks every node's key
-          cnt = counts.count[view.valueOf[node.index]!]!;
-        }
-        score += cnt * weights[i]! + (c.maxSkew - 1);
-      }
-      out[k] = goRound(score);
-    }
+    for (let k = 0; k < nodes.length; k++) out[k] = this.score(nodes[k]!);
   }
 
   normalize(nodes: readonly Node[], scores: number[]): void {
