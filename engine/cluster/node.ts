@@ -38,6 +38,8 @@ export interface Node {
   nonZeroCpu: number;
   nonZeroMemory: number;
   podCount: number;
+  /** Bumped by every change of the accounting above (score caches compare it; never decides anything). */
+  accountingVersion: number;
   /** GPU devices (allocatable nvidia.com/gpu > 0), free milli per GPU; undefined without GPUs. */
   gpus: NodeGpus | undefined;
 }

@@ -89,6 +89,7 @@ export class ClusterStore {
       nonZeroCpu: 0,
       nonZeroMemory: 0,
       podCount: 0,
+      accountingVersion: 0,
       gpus: this.nodeGpus(init.allocatable, labels),
     };
     this.nodes.push(node);
@@ -252,4 +253,5 @@ export function adjustNodeAccounting(node: Node, pod: Pod, sign: 1 | -1): void {
   node.podCount += sign;
   node.nonZeroCpu += sign * pod.spec.nonZeroCpu;
   node.nonZeroMemory += sign * pod.spec.nonZeroMemory;
+  node.accountingVersion++;
 }

@@ -34,9 +34,8 @@ import { NodeUnschedulable } from '../plugins/nodeunschedulable/node-unschedulab
 import { PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spread.js';
 import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js';
 import type { Profile } from '../profile.js';
-import { CPU, MEMORY } from '../../cluster/resources.js';
-import { NO_IMAGES_NODE, balancedScore, fitScore, simpleFit } from './formulas.js';
-import type { InlineFit } from './formulas.js';
+import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
+import { ResourceScores } from './resource-scores.js';
 import { StaticFeasibility } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
@@ -87,8 +86,8 @@ function pluginsOf(profile: Profile): Plugins | undefined {
 export class DefaultFastPath {
   private readonly taintRaw: number[] = [];
   private readonly raw: number[] = [];
-  /** Inline arithmetic for the common resource settings (the same formulas as the plugins). */
-  private readonly inlineFit: InlineFit | null;
+  /** Fit/balanced scores by the inline formulas, remembered per spec (null: other resource settings). */
+  private readonly resourceScores: ResourceScores | null;
   private readonly inlineBalanced: boolean;
   /** NodeUnschedulable, NodeName, TaintToleration, NodeAffinity filters, cached per spec. */
   readonly statics: StaticFeasibility;
@@ -99,7 +98,8 @@ export class DefaultFastPath {
     private readonly p: Plugins,
     events: StoreEvents | undefined,
   ) {
-    this.inlineFit = simpleFit(p.fit);
+    const inlineFit = simpleFit(p.fit);
+    this.resourceScores = inlineFit === null ? null : new ResourceScores(inlineFit);
     this.inlineBalanced = p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
     this.failures = events === undefined ? undefined : new FailureMemo(events);
@@ -211,26 +211,48 @@ export class DefaultFastPath {
   score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): void {
     const m = feasible.length;
     const p = this.p;
-    const raw = this.taintRaw;
-    raw.length = m;
     const spec = pod.spec;
     const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
-    const fitInline = this.inlineFit;
-    const baInline = this.inlineBalanced;
     const skipBalanced = skip[BALANCED] === true;
-    for (let i = 0; i < m; i++) {
-      const node = feasible[i]!;
-      raw[i] = node.taints.length === 0 ? 0 : p.taint.score(state, pod, node);
-      let t = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
-      t += fitInline !== null ? fitScore(fitInline, node, spec.nonZeroCpu, spec.nonZeroMemory) : p.fit.score(state, pod, node);
-      if (!skipBalanced) t += baInline ? balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!) : p.balanced.score(state, pod, node);
-      totals[i] = t;
+    let tainted = false;
+    if (this.resourceScores !== null && (this.inlineBalanced || skipBalanced)) {
+      for (let i = 0; i < m; i++) {
+        const node = feasible[i]!;
+        totals[i] = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
+      }
+      tainted = this.resourceScores.addTo(spec, feasible, totals, skipBalanced);
+    } else {
+      for (let i = 0; i < m; i++) {
+        const node = feasible[i]!;
+        if (node.taints.length !== 0) tainted = true;
+        let t = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
+        t += p.fit.score(state, pod, node);
+        if (!skipBalanced) t += p.balanced.score(state, pod, node);
+        totals[i] = t;
+      }
     }
-    defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
-    for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * raw[i]!;
+    this.addTaintToleration(state, pod, feasible, totals, tainted);
     if (!skip[S_NODE_AFFINITY]) this.addNodeAffinity(state, pod, feasible, totals);
     if (!skip[S_SPREAD]) this.addSpread(state, pod, feasible, totals);
     if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
+  }
+
+  /** TaintToleration (weight 3): without taints on any candidate every raw score is 0, normalized to 100. */
+  private addTaintToleration(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, tainted: boolean): void {
+    const m = feasible.length;
+    if (!tainted) {
+      for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * MAX_NODE_SCORE;
+      return;
+    }
+    const raw = this.taintRaw;
+    raw.length = m;
+    const taint = this.p.taint;
+    for (let i = 0; i < m; i++) {
+      const node = feasible[i]!;
+      raw[i] = node.taints.length === 0 ? 0 : taint.score(state, pod, node);
+    }
+    defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
+    for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * raw[i]!;
   }
 
   private addNodeAffinity(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {

@@ -7,7 +7,7 @@ import type { Labels } from '../../../cluster/labels.js';
 import type { Pod, PodSpec } from '../../../cluster/pod.js';
 import type { Constraint, PodTopologySpreadArgs } from './common.js';
 import { LABEL_HOSTNAME, ownerSelects, podConstraints, selectorMatchesSelf } from './common.js';
-import type { DomainCounts } from './domain-view.js';
+import type { DomainCounts, NodeView } from './domain-view.js';
 import type { SelectorLine, SpreadIndex } from './spread-index.js';
 
 /** PreFilter/Filter: the hard constraints (DoNotSchedule). */
@@ -29,6 +29,8 @@ export interface SoftPlan {
   readonly lines: readonly SelectorLine[];
   /** Matching pods per domain, per constraint; null for hostname constraints (counted per node in Score). */
   readonly counts: readonly (DomainCounts | null)[];
+  /** For hostname constraints, the view that says which nodes carry the key; null for the others. */
+  readonly hostViews: readonly (NodeView | null)[];
   /** Scratch per constraint, written by each PreScore. */
   readonly weights: number[];
   readonly topoSize: number[];
@@ -93,7 +95,8 @@ export class SpreadPlans {
     const keys = requireAll ? keysOf(constraints) : [];
     const lines = constraints.map((c) => this.lineOf(c, pod));
     const counts = constraints.map((c, i) => (c.topologyKey === LABEL_HOSTNAME ? null : this.index.domainCounts(lines[i]!, this.viewOf(c, pod.spec, keys))));
-    return { constraints, requireAll, lines, counts, weights: constraints.map(() => 0), topoSize: constraints.map(() => 0) };
+    const hostViews = constraints.map((c) => (c.topologyKey === LABEL_HOSTNAME ? this.index.view(c.topologyKey, [], null, null) : null));
+    return { constraints, requireAll, lines, counts, hostViews, weights: constraints.map(() => 0), topoSize: constraints.map(() => 0) };
   }
 
   private lineOf(c: Constraint, pod: Pod): SelectorLine {

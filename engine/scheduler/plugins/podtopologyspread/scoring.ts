@@ -15,6 +15,8 @@ export class ScoreCycle {
   private stamp = 0;
   /** The cycle stamp per node index when the candidate is ignored. */
   private readonly ignoredAt: number[] = [];
+  /** Whether this cycle ignores any candidate (most cycles ignore none: no per-node check then). */
+  private anyIgnored = false;
 
   /** initPreScoreState: the candidates' domains and the weights. */
   prepare(plan: SoftPlan, filtered: readonly Node[]): void {
@@ -40,31 +42,33 @@ export class ScoreCycle {
         }
       }
     }
+    this.anyIgnored = ignored > 0;
     for (let i = 0; i < cs.length; i++) plan.weights[i] = Math.log((cs[i]!.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored : plan.topoSize[i]!) + 2);
   }
 
   private ignored(node: Node): boolean {
-    return this.ignoredAt[node.index] === this.stamp;
+    return this.anyIgnored && this.ignoredAt[node.index] === this.stamp;
   }
 
   score(node: Node): number {
     const plan = this.plan!;
     if (this.ignored(node)) return 0;
+    const n = node.index;
     const cs = plan.constraints;
     let score = 0;
     for (let i = 0; i < cs.length; i++) {
-      const c = cs[i]!;
       const counts = plan.counts[i]!;
       let cnt: number;
       if (counts === null) {
-        if (node.labels[c.topologyKey] === undefined) continue;
-        cnt = plan.lines[i]!.countAt(node.index);
+        const hasKey = plan.hostViews[i]!.hasKey; // a node the store does not hold: its labels
+        if (n < hasKey.length ? hasKey[n] !== 1 : node.labels[cs[i]!.topologyKey] === undefined) continue;
+        cnt = plan.lines[i]!.countAt(n);
       } else {
         const view = counts.view;
-        if (view.hasKey[node.index] !== 1) continue; // the view tracks every node's key
-        cnt = counts.count[view.valueOf[node.index]!]!;
+        if (view.hasKey[n] !== 1) continue; // the view tracks every node's key
+        cnt = counts.count[view.valueOf[n]!]!;
       }
-      score += cnt * plan.weights[i]! + (c.maxSkew - 1);
+      score += cnt * plan.weights[i]! + (cs[i]!.maxSkew - 1);
     }
     return goRound(score);
   }

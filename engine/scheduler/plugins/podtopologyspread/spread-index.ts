@@ -17,24 +17,34 @@ import { countMatching, selectorMatches } from './common.js';
 import type { NodeCounts } from './domain-view.js';
 import { DomainCounts, NodeView } from './domain-view.js';
 
-/** Matching counted pods per node for one selector in one namespace (sparse: most nodes hold none). */
+/**
+ * Matching counted pods per node for one selector in one namespace, dense by node index (a Score walk
+ * reads one entry per candidate; 4 bytes per node and selector).
+ */
 export class SelectorLine implements NodeCounts {
-  private readonly counts = new Map<number, number>();
+  /** Count per node index; indexes past the end count 0. */
+  counts: Int32Array;
   readonly aggs: DomainCounts[] = [];
 
   constructor(
     readonly selector: LabelSelector | null,
     readonly namespace: string,
-  ) {}
+    nodes = 0,
+  ) {
+    this.counts = new Int32Array(Math.max(64, nodes));
+  }
 
   countAt(nodeIndex: number): number {
-    return this.counts.get(nodeIndex) ?? 0;
+    return nodeIndex < this.counts.length ? this.counts[nodeIndex]! : 0;
   }
 
   add(nodeIndex: number, delta: number): void {
-    const v = this.countAt(nodeIndex) + delta;
-    if (v === 0) this.counts.delete(nodeIndex);
-    else this.counts.set(nodeIndex, v);
+    if (nodeIndex >= this.counts.length) {
+      const grown = new Int32Array(Math.max(nodeIndex + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[nodeIndex] = this.counts[nodeIndex]! + delta;
     for (const a of this.aggs) {
       const view = a.view;
       if (view.eligible[nodeIndex] === 1) a.change(view.valueOf[nodeIndex]!, delta);
@@ -76,7 +86,7 @@ export class SpreadIndex {
     if (!byNs) this.lines.set(k, (byNs = new Map()));
     let line = byNs.get(namespace);
     if (!line) {
-      line = new SelectorLine(selector, namespace);
+      line = new SelectorLine(selector, namespace, this.store.nodes.length);
       const nodes = this.store.nodes;
       for (let n = 0; n < nodes.length; n++) {
         const c = countMatching(this.store.podsOn(nodes[n]!), selector, namespace);

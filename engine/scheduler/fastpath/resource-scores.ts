@@ -1,0 +1,94 @@
+/**
+ * NodeResourcesFit and NodeResourcesBalancedAllocation scores of the fused path, remembered per pod spec
+ * and node (PERFORMANCE.md lesson 4). Both depend only on the spec's requests and on the node's
+ * allocatable and accounting, and a node's accounting changes only through adjustNodeAccounting, which
+ * bumps node.accountingVersion. So a remembered score is reused while the node's version is the one it
+ * was computed at: the next pod of a Deployment recomputes the node the previous one landed on and
+ * reads the other candidates' scores (two divisions-heavy formulas per node otherwise).
+ *
+ * Scores are integers 0..MaxNodeScore, so a byte each; a version slot of 0 means "never computed".
+ * At most MAX_SPECS specs are remembered; a new one evicts the oldest, which only costs recomputation.
+ */
+import type { Node } from '../../cluster/node.js';
+import type { PodSpec } from '../../cluster/pod.js';
+import { CPU, MEMORY } from '../../cluster/resources.js';
+import { balancedScore, fitScore } from './formulas.js';
+import type { InlineFit } from './formulas.js';
+
+/** Specs remembered at once (a run has a few dozen templates; each costs 6 bytes per node). */
+export const MAX_SPECS = 32;
+
+class Entry {
+  fit: Uint8Array;
+  balanced: Uint8Array;
+  /** node.accountingVersion + 1 at which fit/balanced were computed, per node index; 0 = none. */
+  version: Uint32Array;
+
+  constructor(nodes: number) {
+    this.fit = new Uint8Array(nodes);
+    this.balanced = new Uint8Array(nodes);
+    this.version = new Uint32Array(nodes);
+  }
+
+  grow(nodes: number): void {
+    if (nodes <= this.version.length) return;
+    const size = Math.max(nodes, this.version.length * 2);
+    const fit = new Uint8Array(size);
+    const balanced = new Uint8Array(size);
+    const version = new Uint32Array(size);
+    fit.set(this.fit);
+    balanced.set(this.balanced);
+    version.set(this.version);
+    this.fit = fit;
+    this.balanced = balanced;
+    this.version = version;
+  }
+}
+
+export class ResourceScores {
+  private readonly entries = new Map<PodSpec, Entry>();
+
+  constructor(private readonly fit: InlineFit) {}
+
+  /**
+   * totals[i] += fit score (+ balanced score unless `skipBalanced`) of feasible[i]; returns whether any
+   * candidate carries taints (the caller's TaintToleration shortcut).
+   */
+  addTo(spec: PodSpec, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): boolean {
+    const e = this.entry(spec);
+    const f = this.fit;
+    const podCpu = spec.nonZeroCpu;
+    const podMem = spec.nonZeroMemory;
+    const reqCpu = spec.requests[CPU]!;
+    const reqMem = spec.requests[MEMORY]!;
+    let { fit, balanced, version } = e;
+    let tainted = false;
+    for (let i = 0; i < feasible.length; i++) {
+      const node = feasible[i]!;
+      if (node.taints.length !== 0) tainted = true;
+      const n = node.index;
+      const v = node.accountingVersion + 1;
+      if (n >= version.length) {
+        e.grow(n + 1);
+        ({ fit, balanced, version } = e);
+      }
+      if (version[n] !== v) {
+        fit[n] = fitScore(f, node, podCpu, podMem);
+        balanced[n] = balancedScore(node, reqCpu, reqMem);
+        version[n] = v;
+      }
+      totals[i] = totals[i]! + fit[n]! + (skipBalanced ? 0 : balanced[n]!);
+    }
+    return tainted;
+  }
+
+  private entry(spec: PodSpec): Entry {
+    let e = this.entries.get(spec);
+    if (e === undefined) {
+      if (this.entries.size >= MAX_SPECS) this.entries.delete(this.entries.keys().next().value!);
+      e = new Entry(64);
+      this.entries.set(spec, e);
+    }
+    return e;
+  }
+}
