@@ -36,7 +36,7 @@ import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js'
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
 import { ResourceScores } from './resource-scores.js';
-import { StaticFeasibility } from './static-feasibility.js';
+import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
 const SCORES = ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1'];
@@ -86,9 +86,10 @@ function pluginsOf(profile: Profile): Plugins | undefined {
 export class DefaultFastPath {
   private readonly taintRaw: number[] = [];
   private readonly raw: number[] = [];
-  /** Fit/balanced scores by the inline formulas, remembered per spec (null: other resource settings). */
-  private readonly resourceScores: ResourceScores | null;
-  private readonly inlineBalanced: boolean;
+  /** Fit verdicts, and fit/balanced scores by the inline formulas, remembered per spec. */
+  private readonly resources: ResourceScores;
+  /** Whether the fit/balanced scores take the inline formulas (the common resource settings). */
+  private readonly inlineScores: boolean;
   /** NodeUnschedulable, NodeName, TaintToleration, NodeAffinity filters, cached per spec. */
   readonly statics: StaticFeasibility;
   /** Failing cycles remembered per cluster version (only with the store's events). */
@@ -99,8 +100,8 @@ export class DefaultFastPath {
     events: StoreEvents | undefined,
   ) {
     const inlineFit = simpleFit(p.fit);
-    this.resourceScores = inlineFit === null ? null : new ResourceScores(inlineFit);
-    this.inlineBalanced = p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
+    this.resources = new ResourceScores(inlineFit);
+    this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
     this.failures = events === undefined ? undefined : new FailureMemo(events);
   }
@@ -140,25 +141,41 @@ export class DefaultFastPath {
     const interPod = skip[F_AFFINITY] ? null : p.interPod;
     const gpu = skip[F_GPU] ? null : p.gpu;
     const fit = p.fit;
+    // Fit verdicts remembered per spec, except for specs pinned to a node or two (one per DaemonSet pod).
+    const e = pinnedNames(pod.spec) === null ? this.resources.entry(pod.spec, ok.length) : null;
+    const fits = e === null ? null : e.fits;
+    const fitsVersion = e === null ? null : e.fitsVersion;
     const n = nodes.length;
     let idx = start;
     let processed = 0;
-    while (processed < n && feasible.length < toFind) {
+    // feasible is overwritten from index 0 and cut to length at the end: clearing it first would make
+    // V8 drop its backing store and grow it again every cycle.
+    let found = 0;
+    while (processed < n && found < toFind) {
       const node = nodes[idx]!;
       idx = idx + 1 === n ? 0 : idx + 1;
       processed++;
-      if (ok[node.index] === 0) continue;
-      if (nominated !== null && nominated[node.index] === 1) {
-        if (override!(state, pod, node) === null) feasible.push(node);
+      const i = node.index;
+      if (ok[i] === 0) continue;
+      if (nominated !== null && nominated[i] === 1) {
+        if (override!(state, pod, node) === null) feasible[found++] = node;
         continue;
       }
       if (ports !== null && ports.filter(state, pod, node) !== null) continue;
-      if (!fit.fits(pod, node)) continue;
+      if (fitsVersion !== null && i < fitsVersion.length) {
+        const v = node.accountingVersion + 1;
+        if (fitsVersion[i] !== v) {
+          fits![i] = fit.fits(pod, node) ? 1 : 0;
+          fitsVersion[i] = v;
+        }
+        if (fits![i] === 0) continue;
+      } else if (!fit.fits(pod, node)) continue;
       if (spread !== null && spread.filter(state, pod, node) !== null) continue;
       if (interPod !== null && interPod.filter(state, pod, node) !== null) continue;
       if (gpu !== null && gpu.filter(state, pod, node) !== null) continue;
-      feasible.push(node);
+      feasible[found++] = node;
     }
+    feasible.length = found;
     return processed;
   }
 
@@ -215,12 +232,12 @@ export class DefaultFastPath {
     const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
     const skipBalanced = skip[BALANCED] === true;
     let tainted = false;
-    if (this.resourceScores !== null && (this.inlineBalanced || skipBalanced)) {
+    if (this.inlineScores && pinnedNames(spec) === null) {
       for (let i = 0; i < m; i++) {
         const node = feasible[i]!;
         totals[i] = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
       }
-      tainted = this.resourceScores.addTo(spec, feasible, totals, skipBalanced);
+      tainted = this.resources.addTo(spec, feasible, totals, skipBalanced);
     } else {
       for (let i = 0; i < m; i++) {
         const node = feasible[i]!;

@@ -6,6 +6,7 @@
  * was computed at: the next pod of a Deployment recomputes the node the previous one landed on and
  * reads the other candidates' scores (two divisions-heavy formulas per node otherwise).
  *
+ * NodeResourcesFit's filter verdict is remembered the same way (it reads the same accounting).
  * Scores are integers 0..MaxNodeScore, so a byte each; a version slot of 0 means "never computed".
  * At most MAX_SPECS specs are remembered; a new one evicts the oldest, which only costs recomputation.
  */
@@ -15,40 +16,47 @@ import { CPU, MEMORY } from '../../cluster/resources.js';
 import { balancedScore, fitScore } from './formulas.js';
 import type { InlineFit } from './formulas.js';
 
-/** Specs remembered at once (a run has a few dozen templates; each costs 6 bytes per node). */
+/** Specs remembered at once (a run has a few dozen templates; each costs 11 bytes per node). */
 export const MAX_SPECS = 32;
 
-class Entry {
+export class Entry {
   fit: Uint8Array;
   balanced: Uint8Array;
   /** node.accountingVersion + 1 at which fit/balanced were computed, per node index; 0 = none. */
   version: Uint32Array;
+  /** NodeResourcesFit's filter verdict (1 = fits) and the version it was computed at. */
+  fits: Uint8Array;
+  fitsVersion: Uint32Array;
 
   constructor(nodes: number) {
     this.fit = new Uint8Array(nodes);
     this.balanced = new Uint8Array(nodes);
     this.version = new Uint32Array(nodes);
+    this.fits = new Uint8Array(nodes);
+    this.fitsVersion = new Uint32Array(nodes);
   }
 
   grow(nodes: number): void {
     if (nodes <= this.version.length) return;
     const size = Math.max(nodes, this.version.length * 2);
-    const fit = new Uint8Array(size);
-    const balanced = new Uint8Array(size);
-    const version = new Uint32Array(size);
-    fit.set(this.fit);
-    balanced.set(this.balanced);
-    version.set(this.version);
-    this.fit = fit;
-    this.balanced = balanced;
-    this.version = version;
+    this.fit = grown(this.fit, new Uint8Array(size));
+    this.balanced = grown(this.balanced, new Uint8Array(size));
+    this.version = grown(this.version, new Uint32Array(size));
+    this.fits = grown(this.fits, new Uint8Array(size));
+    this.fitsVersion = grown(this.fitsVersion, new Uint32Array(size));
   }
+}
+
+function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 export class ResourceScores {
   private readonly entries = new Map<PodSpec, Entry>();
 
-  constructor(private readonly fit: InlineFit) {}
+  /** `fit`: the inline formula's settings, null when scores go through the plugins (addTo unused). */
+  constructor(private readonly fit: InlineFit | null) {}
 
   /**
    * totals[i] += fit score (+ balanced score unless `skipBalanced`) of feasible[i]; returns whether any
@@ -56,7 +64,7 @@ export class ResourceScores {
    */
   addTo(spec: PodSpec, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): boolean {
     const e = this.entry(spec);
-    const f = this.fit;
+    const f = this.fit!;
     const podCpu = spec.nonZeroCpu;
     const podMem = spec.nonZeroMemory;
     const reqCpu = spec.requests[CPU]!;
@@ -82,13 +90,15 @@ export class ResourceScores {
     return tainted;
   }
 
-  private entry(spec: PodSpec): Entry {
+  /** The spec's entry, with room for node index `maxIndex`. */
+  entry(spec: PodSpec, maxIndex = 0): Entry {
     let e = this.entries.get(spec);
     if (e === undefined) {
       if (this.entries.size >= MAX_SPECS) this.entries.delete(this.entries.keys().next().value!);
       e = new Entry(64);
       this.entries.set(spec, e);
     }
+    e.grow(maxIndex + 1);
     return e;
   }
 }

@@ -209,9 +209,11 @@ export class FrameworkRuntime {
   /** Walks `nodes` (all nodes, or a PreFilterResult's); the rotating start advances modulo allCount. */
   private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], allCount: number, statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
     const feasible = this.feasible;
-    feasible.length = 0;
     const n = nodes.length;
-    if (n === 0) return feasible;
+    if (n === 0) {
+      feasible.length = 0;
+      return feasible;
+    }
     const firstFit = profile.hostSelection === 'first-fit';
     let toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore, n);
     if (profile.score.length === 0 || firstFit) toFind = 1;
@@ -230,6 +232,7 @@ export class FrameworkRuntime {
       }
       statuses.clear(); // never by construction: the plugin-by-plugin walk below decides
     }
+    feasible.length = 0; // (the fused walk overwrites it in place)
     let processed = 0;
     for (let i = 0; i < n && feasible.length < toFind; i++) {
       const node = nodes[(start + i) % n]!;
