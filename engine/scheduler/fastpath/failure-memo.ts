@@ -117,14 +117,29 @@ export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: 
   const near = memo.near(pod, nominatorVersion, skipKey, walk);
   if (near === undefined || near.changed.length > walk.length / 8) return undefined;
   const updates: Status[] = [];
+  let same = true;
   for (const node of near.changed) {
     const s = fast.statusOf(state, pod, node, skip);
     if (s === null) return undefined; // a changed node admits the pod now: the real walk decides
     updates.push(s);
+    if (same && !sameStatus(s, near.statuses.get(node.name))) same = false;
+  }
+  memo.nearHits++;
+  if (same) {
+    // The changed nodes reject the pod as before (e.g. the freed room was taken again): the very same map,
+    // so the FitError text and preemption's candidates, cached per map, are reused too.
+    memo.remember(pod, nominatorVersion, skipKey, false, near.statuses, walk);
+    return near.statuses;
   }
   const statuses = new Map(near.statuses);
   for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
   memo.remember(pod, nominatorVersion, skipKey, false, statuses, walk);
-  memo.nearHits++;
   return statuses;
+}
+
+/** Same code, plugin and reasons: the statuses would read the same everywhere they are used. */
+function sameStatus(a: Status, b: Status | undefined): boolean {
+  if (b === undefined || a.code !== b.code || a.plugin !== b.plugin || a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  return true;
 }

@@ -147,11 +147,21 @@ function prepareCandidate(h: PreemptionHandle, c: Candidate, pod: Pod): void {
   }
 }
 
-/** The no-candidate outcome when every potential node has no victims (same text as fitErrorMessage). */
+/**
+ * The no-candidate outcome when every potential node has no victims (same text as fitErrorMessage). A
+ * backlog retried after every deletion asks for the same one again and again: the last one is reused
+ * (nobody changes an outcome once made).
+ */
 function noCandidate(total: number, potential: number, pluginName: string): PreemptOutcome {
+  const last = lastNoCandidate;
+  if (last !== null && last.total === total && last.potential === potential && last.pluginName === pluginName) return last.outcome;
   const counts = new Map([[NO_VICTIMS.reasons[0]!, potential], [NOT_HELPFUL, total - potential]]);
-  return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(`preemption: ${fitErrorText(total, counts)}`).withPlugin(pluginName) };
+  const outcome: PreemptOutcome = { result: Object.freeze({ nominatedNode: '', victims: Object.freeze([]) as unknown as Pod[] }), status: Status.unschedulable(`preemption: ${fitErrorText(total, counts)}`).withPlugin(pluginName) };
+  lastNoCandidate = { total, potential, pluginName, outcome };
+  return outcome;
 }
+
+let lastNoCandidate: { total: number; potential: number; pluginName: string; outcome: PreemptOutcome } | null = null;
 
 /** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */
 const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
