@@ -4,6 +4,7 @@
  * controllers only through the store's change events.
  */
 import { nodeAdmits } from './queue/precheck.js';
+import { ClusterVersion } from './framework/cluster-version.js';
 import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
@@ -114,6 +115,7 @@ export class Scheduler {
     options: SchedulerOptions,
   ) {
     this.queue = new SchedulingQueue(sim, queueConfig(options), () => this.kick(), EVENT_PRIORITY.scheduler);
+    const cluster = new ClusterVersion(store.events);
     this.handle = {
       store,
       rng,
@@ -122,6 +124,7 @@ export class Scheduler {
       nodes: () => this.liveNodes(),
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
+      clusterVersion: () => cluster.version,
     };
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
     this.failUnschedulable = options.unschedulablePods === 'fail';

@@ -13,8 +13,8 @@
 import type { Labels } from '../../cluster/labels.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
-import { isTerminal } from '../../cluster/pod.js';
 import type { StoreEvents } from '../../cluster/store-events.js';
+import { ClusterVersion } from '../framework/cluster-version.js';
 import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
 
@@ -31,25 +31,17 @@ interface Remembered {
 }
 
 export class FailureMemo {
-  private storeVersion = 0;
-  /** The store version at which each node (by index) last changed in a way a filter can see. */
-  private readonly changedAt: number[] = [];
+  private readonly cluster: ClusterVersion;
   nearHits = 0;
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
   constructor(events: StoreEvents) {
-    events.onPod((type, pod) => {
-      // A pending pod's creation, or a bound pod starting to run, changes no filter's answer.
-      if (type === 'PodAdded' || (type === 'PodPhaseChanged' && !isTerminal(pod))) return;
-      this.storeVersion++;
-      if (pod.nodeIndex >= 0) this.changedAt[pod.nodeIndex] = this.storeVersion;
-    });
-    events.onNode((type, node) => {
-      if (type === 'NodeReadyChanged') return; // Ready reaches the filters as taints
-      this.storeVersion++;
-      this.changedAt[node.index] = this.storeVersion;
-    });
+    this.cluster = new ClusterVersion(events);
+  }
+
+  private get storeVersion(): number {
+    return this.cluster.version;
   }
 
   /**
@@ -74,7 +66,8 @@ export class FailureMemo {
     if (r === undefined || r.nodes !== nodes || r.labels !== null) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
-    for (const node of nodes) if ((this.changedAt[node.index] ?? 0) > since) changed.push(node);
+    const changedAt = this.cluster.changedAt;
+    for (const node of nodes) if ((changedAt[node.index] ?? 0) > since) changed.push(node);
     return { statuses: r.statuses, changed };
   }
 

@@ -27,6 +27,8 @@ export interface PreemptionHandle extends Handle {
   filterProfile(pod: Pod): FilterProfile;
   /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
   lowestBoundPriority?(): number;
+  /** The cluster's version as filters see it (framework/cluster-version.ts); with it, fruitless dry runs are remembered. */
+  clusterVersion?(): number;
 }
 
 export function isPreemptionHandle(h: Handle): h is PreemptionHandle {
@@ -81,16 +83,67 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
     return noCandidate(nodes.length, potential.length, pluginName);
   }
+  const key = fruitlessKey(h, pod, statuses, nodes);
+  const known = key === undefined ? undefined : fruitlessOf(h).get(pod.spec);
+  if (known !== undefined && sameKey(known.key, key!)) {
+    // The same dry run at the same cluster version found no candidate: it visits every potential node
+    // whatever its random offset, so only the offset's draw is repeated.
+    if (potential.length > 0) h.rng.int(potential.length);
+    return known.outcome;
+  }
   const dryRun = new Map<string, Status>();
   const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun);
   const best = pickOneNodeForPreemption(candidates);
   if (best === undefined) {
     // A FitError over the dry run's statuses; the nomination is cleared (NominatedNodeName "").
     const message = `preemption: ${fitErrorMessage(nodes, dryRun)}`;
-    return { result: { nominatedNode: '', victims: [] }, status: Status.unschedulable(message).withPlugin(pluginName) };
+    const outcome: PreemptOutcome = { result: Object.freeze({ nominatedNode: '', victims: Object.freeze([]) as unknown as Pod[] }), status: Status.unschedulable(message).withPlugin(pluginName) };
+    if (key !== undefined) remember(fruitlessOf(h), key, outcome);
+    return outcome;
   }
   prepareCandidate(h, best, pod);
   return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
+}
+
+/**
+ * What a dry run reads: the pod (spec with its priority, labels, namespace), the failing cycle's statuses,
+ * the nodes, and the cluster (pods on nodes, PDB status, nominations) at a version.
+ */
+interface FruitlessKey {
+  statuses: ReadonlyMap<string, Status>;
+  nodes: readonly Node[];
+  spec: Pod['spec'];
+  labels: Pod['labels'];
+  namespace: string;
+  cluster: number;
+  nominations: number;
+}
+
+type Fruitless = Map<Pod['spec'], { key: FruitlessKey; outcome: PreemptOutcome }>;
+
+/** Per scheduler (its handle), per spec: the last dry run that found no candidate. */
+const fruitless = new WeakMap<PreemptionHandle, Fruitless>();
+/** Specs remembered at once per scheduler. */
+const MAX_FRUITLESS = 256;
+
+function fruitlessOf(h: PreemptionHandle): Fruitless {
+  let m = fruitless.get(h);
+  if (m === undefined) fruitless.set(h, (m = new Map()));
+  return m;
+}
+
+function remember(m: Fruitless, key: FruitlessKey, outcome: PreemptOutcome): void {
+  if (m.size >= MAX_FRUITLESS && !m.has(key.spec)) m.delete(m.keys().next().value!);
+  m.set(key.spec, { key, outcome });
+}
+
+function fruitlessKey(h: PreemptionHandle, pod: Pod, statuses: ReadonlyMap<string, Status>, nodes: readonly Node[]): FruitlessKey | undefined {
+  if (h.clusterVersion === undefined) return undefined;
+  return { statuses, nodes, spec: pod.spec, labels: pod.labels, namespace: pod.namespace, cluster: h.clusterVersion(), nominations: h.nominator.version };
+}
+
+function sameKey(a: FruitlessKey, b: FruitlessKey): boolean {
+  return a.statuses === b.statuses && a.nodes === b.nodes && a.spec === b.spec && a.labels === b.labels && a.namespace === b.namespace && a.cluster === b.cluster && a.nominations === b.nominations;
 }
 
 /** Nodes whose filters failed with Unschedulable (not Unresolvable), once per statuses map and node list. */

@@ -8,6 +8,7 @@ import type { Node } from '../../../cluster/node.js';
 import { goRound } from '../helper/normalize-score.js';
 import { LABEL_HOSTNAME, nodeHasAllKeys } from './common.js';
 import type { SoftPlan } from './plan.js';
+import type { SelectorLine } from './spread-index.js';
 
 /** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
 export class ScoreCycle {
@@ -17,10 +18,15 @@ export class ScoreCycle {
   private readonly ignoredAt: number[] = [];
   /** Whether this cycle ignores any candidate (most cycles ignore none: no per-node check then). */
   private anyIgnored = false;
+  /** The scores scoreAll filled last and their range over the candidates not ignored. */
+  private rangeOf: number[] | null = null;
+  private min = 0;
+  private max = 0;
 
   /** initPreScoreState: the candidates' domains and the weights. */
   prepare(plan: SoftPlan, filtered: readonly Node[]): void {
     this.plan = plan;
+    this.rangeOf = null;
     const stamp = ++this.stamp;
     const cs = plan.constraints;
     plan.topoSize.fill(0);
@@ -73,20 +79,70 @@ export class ScoreCycle {
     return goRound(score);
   }
 
-  /** score() for every node of `nodes` into `out`. */
+  /**
+   * score() for every node of `nodes` into `out`, constraint by constraint (each node still sums its
+   * constraints in order, so the totals are the same), and the range normalize() needs.
+   */
   scoreAll(nodes: readonly Node[], out: number[]): void {
-    for (let k = 0; k < nodes.length; k++) out[k] = this.score(nodes[k]!);
+    const plan = this.plan!;
+    const cs = plan.constraints;
+    const m = nodes.length;
+    for (let k = 0; k < m; k++) out[k] = 0;
+    for (let i = 0; i < cs.length; i++) {
+      const w = plan.weights[i]!;
+      const skew = cs[i]!.maxSkew - 1;
+      const counts = plan.counts[i]!;
+      if (counts === null) this.addHostname(nodes, out, plan.hostViews[i]!.hasKey, plan.lines[i]!, cs[i]!.topologyKey, w, skew);
+      else {
+        const { hasKey, valueOf } = counts.view;
+        const count = counts.count;
+        for (let k = 0; k < m; k++) {
+          const n = nodes[k]!.index;
+          if (hasKey[n] === 1) out[k] = out[k]! + (count[valueOf[n]!]! * w + skew);
+        }
+      }
+    }
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    for (let k = 0; k < m; k++) {
+      if (this.ignored(nodes[k]!)) {
+        out[k] = 0;
+        continue;
+      }
+      const v = goRound(out[k]!);
+      out[k] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    this.rangeOf = out;
+    this.min = min;
+    this.max = max;
+  }
+
+  private addHostname(nodes: readonly Node[], out: number[], hasKey: readonly number[], line: SelectorLine, key: string, w: number, skew: number): void {
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
+      const n = node.index;
+      if (n < hasKey.length ? hasKey[n] === 1 : node.labels[key] !== undefined) out[k] = out[k]! + (line.countAt(n) * w + skew);
+    }
   }
 
   normalize(nodes: readonly Node[], scores: number[]): void {
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
-    for (let i = 0; i < nodes.length; i++) {
-      if (this.ignored(nodes[i]!)) continue;
-      const v = scores[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
+    if (this.rangeOf === scores) {
+      // scoreAll just filled these scores and took their range
+      min = this.min;
+      max = this.max;
+    } else {
+      for (let i = 0; i < nodes.length; i++) {
+        if (this.ignored(nodes[i]!)) continue;
+        const v = scores[i]!;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
     }
+    this.rangeOf = null;
     for (let i = 0; i < nodes.length; i++) {
       if (this.ignored(nodes[i]!)) scores[i] = 0;
       else if (max === 0) scores[i] = 100;

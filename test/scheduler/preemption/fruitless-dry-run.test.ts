@@ -1,0 +1,69 @@
+/** A dry run that found no candidate is reused only while nothing it reads has changed. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
+import { Status } from '../../../engine/scheduler/framework/status.js';
+import { DEFAULT_PREEMPTION_ARGS } from '../../../engine/scheduler/plugins/defaultpreemption/default-preemption.js';
+import { preempt } from '../../../engine/scheduler/preemption/evaluator.js';
+import type { PreemptionHandle } from '../../../engine/scheduler/preemption/evaluator.js';
+import { build } from './preemption-helpers.js';
+import type { Built } from './preemption-helpers.js';
+import type { Pod } from '../../../engine/cluster/pod.js';
+
+const HIGH = 1000;
+const VERY_HIGH = 10000;
+
+/** Two 1-cpu nodes, each held by a pod p cannot preempt plus a low-priority pod too small to make room. */
+function blocked(): { b: Built; statuses: Map<string, Status> } {
+  const b = build(
+    [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }],
+    [
+      { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
+      { name: 'low1', node: 'node1', cpu: '50m' },
+      { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
+      { name: 'low2', node: 'node2', cpu: '50m' },
+      { name: 'p', priority: HIGH, cpu: '500m' },
+    ],
+  );
+  return { b, statuses: new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')]]) };
+}
+
+function run(h: PreemptionHandle, b: Built, statuses: Map<string, Status>): ReturnType<typeof preempt> {
+  return preempt(h, DEFAULT_PREEMPTION_ARGS, new CycleState(), b.pod('p'), statuses, 'DefaultPreemption');
+}
+
+describe('fruitless dry runs', () => {
+  it('the same dry run at the same cluster version gives the same outcome and the same random draws', () => {
+    const once = blocked();
+    const h = once.b.sim.scheduler.frameworkHandle;
+    const first = run(h, once.b, once.statuses);
+    const again = run(h, once.b, once.statuses);
+    assert.equal(again, first);
+    assert.equal(first.result?.nominatedNode, '');
+    // A twin cluster whose second dry run really walks (a fresh handle object remembers nothing).
+    const twin = blocked();
+    const th = twin.b.sim.scheduler.frameworkHandle;
+    run(th, twin.b, twin.statuses);
+    const walked = run({ ...th }, twin.b, twin.statuses);
+    assert.equal(walked.status?.message, first.status?.message);
+    assert.equal(h.rng.int(1_000_000), th.rng.int(1_000_000));
+  });
+
+  it('a cluster change makes the next dry run walk again and find the victim it now has', () => {
+    const { b, statuses } = blocked();
+    const h = b.sim.scheduler.frameworkHandle;
+    const first = run(h, b, statuses);
+    assert.equal(first.result?.nominatedNode, '');
+    // big2 finishes and a 500m low-priority pod takes its place: p needs one low pod of node2 gone.
+    const store = b.sim.store;
+    store.setPodPhase(b.pod('big2'), 'Succeeded');
+    const low2 = b.pod('low2');
+    const low3: Pod = { ...low2, uid: store.newUid(), name: 'low3', spec: b.pod('p').spec === low2.spec ? low2.spec : { ...low2.spec, requests: b.pod('p').spec.requests }, nodeIndex: -1 };
+    store.addPod(low3);
+    store.bindPod(low3, b.node('node2'));
+    const out = run(h, b, statuses);
+    assert.notEqual(out, first);
+    assert.equal(out.result?.nominatedNode, 'node2');
+    assert.equal(out.result?.victims.length, 1);
+  });
+});
