@@ -15,7 +15,8 @@ import type { Candidate } from './candidates.js';
 import { pickOneNodeForPreemption } from './candidates.js';
 import type { PdbLister } from './pdb.js';
 import type { DryRunContext } from './victims.js';
-import { NO_VICTIMS, selectVictimsOnNode } from './victims.js';
+import { NO_VICTIMS, liveVerdictsHold, selectVictimsOnNode } from './victims.js';
+import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -84,66 +85,25 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     return noCandidate(nodes.length, potential.length, pluginName);
   }
   const key = fruitlessKey(h, pod, statuses, nodes);
-  const known = key === undefined ? undefined : fruitlessOf(h).get(pod.spec);
-  if (known !== undefined && sameKey(known.key, key!)) {
+  const known = knownFruitless(h, key);
+  if (known !== undefined) {
     // The same dry run at the same cluster version found no candidate: it visits every potential node
     // whatever its random offset, so only the offset's draw is repeated.
     if (potential.length > 0) h.rng.int(potential.length);
-    return known.outcome;
+    return known;
   }
   const dryRun = new Map<string, Status>();
-  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun);
+  const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun, statuses);
   const best = pickOneNodeForPreemption(candidates);
   if (best === undefined) {
     // A FitError over the dry run's statuses; the nomination is cleared (NominatedNodeName "").
     const message = `preemption: ${fitErrorMessage(nodes, dryRun)}`;
     const outcome: PreemptOutcome = { result: Object.freeze({ nominatedNode: '', victims: Object.freeze([]) as unknown as Pod[] }), status: Status.unschedulable(message).withPlugin(pluginName) };
-    if (key !== undefined) remember(fruitlessOf(h), key, outcome);
+    rememberFruitless(h, key, outcome);
     return outcome;
   }
   prepareCandidate(h, best, pod);
   return { result: { nominatedNode: best.node.name, victims: best.victims }, status: null };
-}
-
-/**
- * What a dry run reads: the pod (spec with its priority, labels, namespace), the failing cycle's statuses,
- * the nodes, and the cluster (pods on nodes, PDB status, nominations) at a version.
- */
-interface FruitlessKey {
-  statuses: ReadonlyMap<string, Status>;
-  nodes: readonly Node[];
-  spec: Pod['spec'];
-  labels: Pod['labels'];
-  namespace: string;
-  cluster: number;
-  nominations: number;
-}
-
-type Fruitless = Map<Pod['spec'], { key: FruitlessKey; outcome: PreemptOutcome }>;
-
-/** Per scheduler (its handle), per spec: the last dry run that found no candidate. */
-const fruitless = new WeakMap<PreemptionHandle, Fruitless>();
-/** Specs remembered at once per scheduler. */
-const MAX_FRUITLESS = 256;
-
-function fruitlessOf(h: PreemptionHandle): Fruitless {
-  let m = fruitless.get(h);
-  if (m === undefined) fruitless.set(h, (m = new Map()));
-  return m;
-}
-
-function remember(m: Fruitless, key: FruitlessKey, outcome: PreemptOutcome): void {
-  if (m.size >= MAX_FRUITLESS && !m.has(key.spec)) m.delete(m.keys().next().value!);
-  m.set(key.spec, { key, outcome });
-}
-
-function fruitlessKey(h: PreemptionHandle, pod: Pod, statuses: ReadonlyMap<string, Status>, nodes: readonly Node[]): FruitlessKey | undefined {
-  if (h.clusterVersion === undefined) return undefined;
-  return { statuses, nodes, spec: pod.spec, labels: pod.labels, namespace: pod.namespace, cluster: h.clusterVersion(), nominations: h.nominator.version };
-}
-
-function sameKey(a: FruitlessKey, b: FruitlessKey): boolean {
-  return a.statuses === b.statuses && a.nodes === b.nodes && a.spec === b.spec && a.labels === b.labels && a.namespace === b.namespace && a.cluster === b.cluster && a.nominations === b.nominations;
 }
 
 /** Nodes whose filters failed with Unschedulable (not Unresolvable), once per statuses map and node list. */
@@ -157,16 +117,21 @@ function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, St
   return potential;
 }
 
-/** DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). */
-export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: Map<string, Status>): Candidate[] {
+/**
+ * DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). `live`: the
+ * failing cycle's statuses, which let a node rejected by a filter that reads no removal skip its walk.
+ */
+export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: Map<string, Status>, live?: ReadonlyMap<string, Status>): Candidate[] {
   const offset = h.rng.int(potential.length);
   const wanted = numCandidates(potential.length, limits);
+  const profile = h.filterProfile(pod);
   const ctx: DryRunContext = {
-    profile: h.filterProfile(pod),
+    profile,
     state,
     podsOn: (node) => h.store.podsOn(node),
     nominated: (node) => h.nominator.podsFor(node.name),
     pdbs: h.pdbLister(),
+    liveRejections: live !== undefined && liveVerdictsHold(profile) ? live : null,
   };
   const nonViolating: Candidate[] = [];
   const violating: Candidate[] = [];
@@ -221,5 +186,10 @@ const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 
 /** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
 export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): string {
-  return fitErrorText(nodes.length, reasonCounts(nodes.map((n) => statuses.get(n.name)?.reasons ?? [NOT_HELPFUL])));
+  // The histogram is sorted as text, so the counting order does not matter: statuses first, then the
+  // nodes without one (every status is for one of the nodes: the dry run visits a subset of them).
+  const counts = reasonCounts(Array.from(statuses.values(), (s) => s.reasons));
+  const absent = nodes.length - statuses.size;
+  if (absent > 0) counts.set(NOT_HELPFUL, (counts.get(NOT_HELPFUL) ?? 0) + absent);
+  return fitErrorText(nodes.length, counts);
 }

@@ -6,7 +6,7 @@
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { CycleState } from '../framework/interfaces.js';
-import type { FilterProfile } from '../framework/node-simulation.js';
+import type { FilterProfile, PreFilterExtensions } from '../framework/node-simulation.js';
 import { runFilterPluginsWithNominatedPods, simulateAdd, simulateRemove } from '../framework/node-simulation.js';
 import { Status } from '../framework/status.js';
 import { byImportance } from './candidates.js';
@@ -25,6 +25,41 @@ export interface DryRunContext {
   podsOn: (node: Node) => Iterable<Pod>;
   nominated: (node: Node) => readonly Pod[];
   pdbs: readonly PodDisruptionBudgetView[];
+  /** The failing cycle's statuses when liveVerdictsHold(profile), else null (see liveRejection). */
+  liveRejections?: ReadonlyMap<string, Status> | null;
+}
+
+/** Filters whose verdict in a dry run is their live one: they read their own indexes, not the removals. */
+const LIVE_VERDICT_FILTERS: ReadonlySet<string> = new Set(['PodTopologySpread', 'InterPodAffinity']);
+
+/**
+ * Whether a dry run on a node that PodTopologySpread or InterPodAffinity rejected in the cycle must end
+ * with that rejection: the profile is the default plugin set (the filters before them are the static
+ * ones, NodePorts and NodeResourcesFit, which removing pods can only help) and no PreFilter plugin has
+ * AddPod/RemovePod extensions (kubesim's PodTopologySpread and InterPodAffinity have none yet, so their
+ * Filter answers the same with pods removed). A custom profile, or extensions added later, turn it off.
+ */
+export function liveVerdictsHold(profile: FilterProfile): boolean {
+  if ((profile as { fast?: unknown }).fast === undefined) return false;
+  for (const p of profile.preFilter) {
+    const ext = p as PreFilterExtensions;
+    if (typeof ext.addPod === 'function' || typeof ext.removePod === 'function') return false;
+  }
+  return true;
+}
+
+/**
+ * The node's cycle rejection when the dry run would only repeat it: the rejecting filter's verdict is
+ * live (LIVE_VERDICT_FILTERS), and no nominated pod would be added first (it could make an earlier
+ * filter answer instead). Else null: walk.
+ */
+function liveRejection(ctx: DryRunContext, pod: Pod, node: Node): Status | null {
+  const s = ctx.liveRejections?.get(node.name);
+  if (s === undefined || !LIVE_VERDICT_FILTERS.has(s.plugin)) return null;
+  for (const np of ctx.nominated(node)) {
+    if (np !== pod && np.nodeIndex < 0 && !np.removed && np.spec.priority >= pod.spec.priority) return null;
+  }
+  return s;
 }
 
 /**
@@ -33,6 +68,10 @@ export interface DryRunContext {
  */
 export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): NodeVictims | Status {
   const { profile, state } = ctx;
+  if (ctx.liveRejections) {
+    const live = liveRejection(ctx, pod, node);
+    if (live !== null) return hasLowerPriority(ctx.podsOn(node), pod.spec.priority) ? live : NO_VICTIMS;
+  }
   const potential: Pod[] = [];
   for (const p of ctx.podsOn(node)) if (p.spec.priority < pod.spec.priority) potential.push(p);
   if (potential.length === 0) return NO_VICTIMS;
@@ -61,6 +100,11 @@ export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): N
   if (victims.length === 0) return Status.error(`expected at least one victim pod on node ${node.name}`);
   if (violating.length > 0 && nonViolating.length > 0) victims.sort(byImportance);
   return { victims, numPDBViolations };
+}
+
+function hasLowerPriority(pods: Iterable<Pod>, priority: number): boolean {
+  for (const p of pods) if (p.spec.priority < priority) return true;
+  return false;
 }
 
 /** SelectVictimsOnNode's status for a node without lower-priority pods. */
