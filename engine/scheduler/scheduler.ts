@@ -159,7 +159,7 @@ export class Scheduler {
       // SchedulerQueueingHints on: the rejecting plugins' hints judge the change (no preCheck).
       if (this.queue.config.queueingHints) return this.queue.onClusterEvent(observedNodeEvent(event, node, previous));
       // A node update (taints, labels, cordon) moves only the parked pods the node now admits
-      // (preCheckForNode). Node adds still move every parked pod that registered NodeAdd (docs/scheduler.md).
+      // (preCheckForNode, gate off only). Node adds still move every parked pod that registered NodeAdd.
       const admits = event === 'NodeTaintChange' || event === 'NodeLabelChange' ? (info: QueuedPodInfo): boolean => nodeAdmits(info.pod, node) : undefined;
       this.queue.onClusterEvent(event, admits);
     });
