@@ -1,11 +1,20 @@
 /** Typed change notifications from the cluster store. Listeners run synchronously, in subscription order. */
 import type { Node } from './node.js';
 import type { Pod } from './pod.js';
+import type { Labels } from './labels.js';
+import type { Taint } from './taints.js';
 
 export type NodeEventType = 'NodeAdded' | 'NodeRemoved' | 'NodeTaintsChanged' | 'NodeLabelsChanged' | 'NodeReadyChanged' | 'NodeDrainRequested';
 export type PodEventType = 'PodAdded' | 'PodBound' | 'PodPhaseChanged' | 'PodDeleting' | 'PodRemoved';
 
-export type NodeListener = (type: NodeEventType, node: Node) => void;
+/** What a node update replaced (the old object's fields, for the scheduler's queueing hints). */
+export interface NodePrevious {
+  labels?: Labels;
+  taints?: readonly Taint[];
+  unschedulable?: boolean;
+}
+
+export type NodeListener = (type: NodeEventType, node: Node, previous?: NodePrevious) => void;
 export type PodListener = (type: PodEventType, pod: Pod) => void;
 /** A recorded lifecycle event: time in ms, vocabulary word, object, node, detail. */
 export type RecordListener = (timeMs: number, event: string, object: string, node: string, detail: string) => void;
@@ -27,8 +36,8 @@ export class StoreEvents {
     this.recordListeners.push(fn);
   }
 
-  emitNode(type: NodeEventType, node: Node): void {
-    for (const fn of this.nodeListeners) fn(type, node);
+  emitNode(type: NodeEventType, node: Node, previous?: NodePrevious): void {
+    for (const fn of this.nodeListeners) fn(type, node, previous);
   }
 
   emitPod(type: PodEventType, pod: Pod): void {

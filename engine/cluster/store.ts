@@ -116,19 +116,21 @@ export class ClusterStore {
   }
 
   setNodeTaints(node: Node, taints: Taint[]): void {
+    const previous = node.taints;
     node.taints = taints;
-    this.events.emitNode('NodeTaintsChanged', node);
+    this.events.emitNode('NodeTaintsChanged', node, { taints: previous });
   }
 
   setNodeUnschedulable(node: Node, unschedulable: boolean): void {
     if (node.unschedulable === unschedulable) return;
     node.unschedulable = unschedulable;
-    this.events.emitNode('NodeTaintsChanged', node);
+    this.events.emitNode('NodeTaintsChanged', node, { unschedulable: !unschedulable });
   }
 
   setNodeLabels(node: Node, labels: Labels): void {
+    const previous = node.labels;
     node.labels = labels;
-    this.events.emitNode('NodeLabelsChanged', node);
+    this.events.emitNode('NodeLabelsChanged', node, { labels: previous });
   }
 
   setNodeReady(node: Node, ready: Node['ready']): void {

@@ -9,6 +9,7 @@ import { typicalPods } from '../metrics/fragmentation.js';
 import type { SchedulerOptions } from '../scheduler/scheduler.js';
 import { podShape } from './traces/replay.js';
 import type { Scenario } from './types.js';
+import { featureGateOptions } from './feature-gates.js';
 
 /** Annotation of pods that `kubesim import` cloned to tune the demand (left out of the typical pods). */
 export const TUNED_FROM_ANNOTATION = 'kubesim.io/tuned-from';
@@ -17,7 +18,7 @@ export const TUNED_FROM_ANNOTATION = 'kubesim.io/tuned-from';
 export function schedulerOptionsFor(scenario: Scenario, fromPolicy: SchedulerOptions): SchedulerOptions {
   const tieBreak = scenario.scheduler.tieBreak ?? fromPolicy.tieBreak;
   const unschedulablePods = scenario.scheduler.unschedulablePods ?? fromPolicy.unschedulablePods ?? (scenario.source?.mode === 'fgd' ? 'fail' : undefined);
-  return { ...fromPolicy, ...(tieBreak ? { tieBreak } : {}), ...(unschedulablePods ? { unschedulablePods } : {}) };
+  return { ...fromPolicy, ...(tieBreak ? { tieBreak } : {}), ...(unschedulablePods ? { unschedulablePods } : {}), ...featureGateOptions(scenario.scheduler.featureGates) };
 }
 
 /**

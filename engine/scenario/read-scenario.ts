@@ -12,6 +12,7 @@ import { readTraceSource } from './traces/alibaba-gpu-2023.js';
 import { internTraceResources } from './traces/replay.js';
 import { GPU_MODEL_LABEL, GPU_RESOURCE } from '../cluster/gpu.js';
 import { TIE_BREAKS, UNSCHEDULABLE_POD_MODES } from '../scheduler/node-rank.js';
+import { readSchedulerFeatureGates } from './feature-gates.js';
 import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 import { readFaults, readNodeLifecycle } from './read-faults.js';
 import { scenarioNodeInfos } from './node-infos.js';
@@ -52,7 +53,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const out = emptyCollected();
 
   const sched = spec.child('scheduler');
-  sched.object(['policy', 'config', 'configFile', 'plugins', 'tieBreak', 'unschedulablePods']);
+  sched.object(['policy', 'config', 'configFile', 'plugins', 'tieBreak', 'unschedulablePods', 'featureGates']);
   const customPlugins = sched.child('plugins').items().map((c) => {
     c.object(['name', 'path'], [], ['name', 'path']);
     return { name: c.child('name').str({ required: true }) ?? '', path: c.child('path').str({ required: true }) ?? '' };
@@ -96,6 +97,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
       customPlugins,
       tieBreak: sched.child('tieBreak').str({ oneOf: TIE_BREAKS }) as TieBreak | undefined,
       unschedulablePods: sched.child('unschedulablePods').str({ oneOf: UNSCHEDULABLE_POD_MODES }) as UnschedulablePods | undefined,
+      featureGates: readSchedulerFeatureGates(sched.child('featureGates')),
     },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,

@@ -68,7 +68,7 @@ export interface RunOptions {
   /** Checks the invariants (engine/check) after every event, or at the given cadence. */
   check?: boolean | CheckOptions;
   /** Overrides of the scheduler's queue settings (backoff, SchedulerPopFromBackoffQ), e.g. in tests. */
-  scheduler?: Pick<SchedulerOptions, 'podInitialBackoffMs' | 'podMaxBackoffMs' | 'popFromBackoffQ' | 'unschedulableEvents'>;
+  scheduler?: Pick<SchedulerOptions, 'podInitialBackoffMs' | 'podMaxBackoffMs' | 'popFromBackoffQ' | 'unschedulableEvents' | 'queueingHints'>;
 }
 
 export interface RunResult {

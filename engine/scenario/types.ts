@@ -10,6 +10,7 @@ import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { NodeLifecycleConfig } from '../controllers/node-lifecycle/config.js';
 import type { SchedulerOptions } from '../scheduler/scheduler.js';
+import type { SchedulerFeatureGates } from './feature-gates.js';
 
 export interface NodePool {
   pool: string;
@@ -64,6 +65,8 @@ export interface SchedulerSection {
   options?: SchedulerOptions;
   /** Out-of-tree plugins (spec.scheduler.plugins): module paths resolved against the scenario file. */
   customPlugins?: { name: string; path: string }[];
+  /** spec.scheduler.featureGates (feature-gates.ts); undefined = v1.33 defaults. */
+  featureGates?: SchedulerFeatureGates;
 }
 
 export interface KubeletSection {

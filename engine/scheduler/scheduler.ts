@@ -32,6 +32,7 @@ import type { QueuedPodInfo } from './queue/scheduling-queue.js';
 import { SchedulingQueue } from './queue/scheduling-queue.js';
 import { DEFAULT_POD_INITIAL_BACKOFF_MS, DEFAULT_POD_MAX_BACKOFF_MS, DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS } from './queue/backoff.js';
 import { nodeClusterEvent, podClusterEvent } from './queue/cluster-events.js';
+import { observedNodeEvent, observedPodEvent, pluginHints } from './queue/queueing-hints.js';
 import { Nominator } from './queue/nominator.js';
 import type { TieBreak, UnschedulablePods } from './node-rank.js';
 
@@ -47,6 +48,8 @@ export interface SchedulerOptions {
   podMaxBackoffMs?: number;
   /** Feature gate SchedulerPopFromBackoffQ; default true (beta, on in v1.33). */
   popFromBackoffQ?: boolean;
+  /** Feature gate SchedulerQueueingHints; default true (beta, on since v1.32). */
+  queueingHints?: boolean;
   /** Out-of-tree plugin factories by name (custom plugins loaded by the CLI). */
   plugins?: ReadonlyMap<string, PluginFactory>;
   /** Use the fused loop for the default plugin set (default true; false forces per-plugin calls). */
@@ -77,6 +80,7 @@ export function queueConfig(o: SchedulerOptions): QueueConfig {
     podMaxBackoffMs: ms(o.podMaxBackoffMs, o.podMaxBackoffSeconds, DEFAULT_POD_MAX_BACKOFF_MS),
     popFromBackoffQ: o.popFromBackoffQ ?? true,
     podMaxInUnschedulablePodsDurationMs: DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS,
+    queueingHints: o.queueingHints ?? true,
   };
 }
 
@@ -149,13 +153,16 @@ export class Scheduler {
   // ---- queue handling: cluster events, failed attempts, nominated pods ----
 
   private watchClusterEvents(): void {
+    this.queue.setQueueingHintMap(new Map([...this.profiles].map(([name, p]) => [name, pluginHints(p.plugins)])));
     this.store.events.onPod((type, pod) => this.onPodEvent(type, pod));
-    this.store.events.onNode((type, node) => {
+    this.store.events.onNode((type, node, previous) => {
       if (type === 'NodeAdded' || type === 'NodeRemoved') this.nodesDirty = true;
       const event = nodeClusterEvent(type);
       if (event === undefined) return;
+      // SchedulerQueueingHints on: the rejecting plugins' hints judge the change (no preCheck).
+      if (this.queue.config.queueingHints) return this.queue.onClusterEvent(observedNodeEvent(event, node, previous));
       // A node update (taints, labels, cordon) moves only the parked pods the node now admits
-      // (preCheckForNode). Node adds still move every parked pod that registered NodeAdd (docs/scheduler.md).
+      // (preCheckForNode, gate off only). Node adds still move every parked pod that registered NodeAdd.
       const admits = event === 'NodeTaintChange' || event === 'NodeLabelChange' ? (info: QueuedPodInfo): boolean => nodeAdmits(info.pod, node) : undefined;
       this.queue.onClusterEvent(event, admits);
     });
@@ -183,7 +190,7 @@ export class Scheduler {
     const event = podClusterEvent(type, pod);
     if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
     else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
-    if (event !== undefined) this.queue.onClusterEvent(event);
+    if (event !== undefined) this.queue.onClusterEvent(this.queue.config.queueingHints ? observedPodEvent(event, pod) : event);
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Pod } from '../../cluster/pod.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import type { Rng } from '../../core/rng.js';
 import type { PreFilterResult, Status } from './status.js';
+import type { EnqueueExtensions } from './queueing-hint.js';
 
 /** MaxNodeScore / MinNodeScore (framework/interface.go). */
 export const MAX_NODE_SCORE = 100;
@@ -66,7 +67,7 @@ export interface ReservePlugin extends Plugin {
   unreserve(state: CycleState, pod: Pod, node: Node): void;
 }
 
-export type AnyPlugin = Partial<PreFilterPlugin & FilterPlugin & PostFilterPlugin & PreScorePlugin & ScorePlugin & ReservePlugin> & Plugin;
+export type AnyPlugin = Partial<PreFilterPlugin & FilterPlugin & PostFilterPlugin & PreScorePlugin & ScorePlugin & ReservePlugin & EnqueueExtensions> & Plugin;
 
 /** A plugin factory gets its args (already validated) and the handle. */
 export type PluginFactory = (args: unknown, handle: Handle) => AnyPlugin;

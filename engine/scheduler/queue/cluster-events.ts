@@ -2,7 +2,9 @@
  * Cluster events that can make an unschedulable pod schedulable, and which plugins care about which
  * (each plugin's EventsToRegister in pkg/scheduler/framework/plugins/<name>/). A pod parked in the
  * unschedulable pool moves only on an event registered by one of the plugins that rejected it.
- * Queueing hints are not modelled: a registered event always answers Queue.
+ * EVENTS_TO_REGISTER is the registration with the SchedulerQueueingHints gate off (every registered
+ * event answers Queue); with the gate on (the default) each plugin's eventsToRegister() and its hints
+ * decide (queueing-hints.ts).
  */
 import type { NodeEventType, PodEventType } from '../../cluster/store-events.js';
 import type { Pod } from '../../cluster/pod.js';
@@ -20,7 +22,7 @@ export type ClusterEvent =
   /** Wildcard: the 5-minute flush of the unschedulable pool (framework.EventUnschedulableTimeout). */
   | 'UnschedulableTimeout';
 
-/** Events each in-tree plugin registers (v1.33, without queueing hints' finer checks). */
+/** Events each in-tree plugin registers with SchedulerQueueingHints off (v1.33). */
 export const EVENTS_TO_REGISTER: ReadonlyMap<string, readonly ClusterEvent[]> = new Map<string, readonly ClusterEvent[]>([
   // noderesources/fit.go: assigned Pod delete (and scale-down), Node add / allocatable change.
   ['NodeResourcesFit', ['AssignedPodDelete', 'NodeAdd', 'NodeAllocatableChange']],

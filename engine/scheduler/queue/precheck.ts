@@ -3,7 +3,8 @@
  * if the node now admits it: AdmissionCheck (NodeResourcesFit's request fit, NodeAffinity's required
  * affinity and nodeSelector, NodeName; NodePorts is not checked here) and no untolerated NoSchedule /
  * NoExecute taint. This is kube-scheduler's rule with the SchedulerQueueingHints gate off; with it on
- * (the v1.33 default) per-plugin hints decide, which kubesim does not model (docs/scheduler.md).
+ * (the v1.33 default) the plugins' queueing hints decide instead (queueing-hints.ts,
+ * docs/scheduling-queue-and-preemption.md).
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';

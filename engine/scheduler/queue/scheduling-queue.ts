@@ -11,6 +11,9 @@ import type { BackoffConfig } from './backoff.js';
 import { backoffExpiryMs, backoffReleaseTickMs, isBackingOff, unschedulableReleaseTickMs } from './backoff.js';
 import type { ClusterEvent } from './cluster-events.js';
 import { isEventRelevant } from './cluster-events.js';
+import type { ObservedEvent } from '../framework/queueing-hint.js';
+import type { PluginHints, QueueingHintMap } from './queueing-hints.js';
+import { isPodWorthRequeuing, isRegistered } from './queueing-hints.js';
 import { LazyHeap } from './lazy-heap.js';
 
 export type QueueName = 'activeQ' | 'backoffQ' | 'errorBackoffQ' | 'unschedulablePods' | 'inFlight' | 'none';
@@ -29,6 +32,12 @@ export interface QueuedPodInfo {
 
 export interface QueueConfig extends BackoffConfig {
   podMaxInUnschedulablePodsDurationMs: number;
+  /**
+   * Feature gate SchedulerQueueingHints (on by default since v1.32): a parked pod moves only when a
+   * rejecting plugin's hint answers Queue (queueing-hints.ts); off, any event a rejecting plugin
+   * registered moves it (cluster-events.ts) and node updates go through preCheck.
+   */
+  queueingHints: boolean;
 }
 
 export class SchedulingQueue {
@@ -40,7 +49,9 @@ export class SchedulingQueue {
   private readonly unschedulablePods = new Map<number, QueuedPodInfo>();
   private readonly byUid = new Map<number, QueuedPodInfo>();
   private inFlight: QueuedPodInfo | undefined;
-  private inFlightEvents: ClusterEvent[] = [];
+  /** Events seen while a pod was in flight, replayed through the hints when it fails. */
+  private inFlightEvents: ObservedEvent[] = [];
+  private hintMap: QueueingHintMap = new Map();
   private backoffTimer: SimEvent | undefined;
   /** Bumped when a pod is parked: invalidates caresMemo (pods leaving the pool only make it care less). */
   private poolVersion = 0;
@@ -54,6 +65,11 @@ export class SchedulingQueue {
     private readonly onActivated: () => void,
     private readonly timerPriority = 0,
   ) {}
+
+  /** The registrations of every profile's plugins (set once by the scheduler). */
+  setQueueingHintMap(map: QueueingHintMap): void {
+    this.hintMap = map;
+  }
 
   get activeLength(): number {
     return this.activeQ.size;
@@ -123,22 +139,27 @@ export class SchedulingQueue {
     info.timestampMs = this.sim.now;
     const events = this.inFlightEvents;
     this.inFlightEvents = [];
-    if (plugins.size === 0 || events.some((e) => isEventRelevant(e, plugins))) {
+    if (plugins.size === 0 || events.some((e) => this.worthRequeuing(info, e))) {
       this.requeueAfterBackoff(info);
       return;
     }
     this.park(info);
   }
 
-  /** A cluster event: moves the parked pods it may help (movePodsToActiveOrBackoffQueue). */
-  onClusterEvent(event: ClusterEvent, preCheck?: (info: QueuedPodInfo) => boolean): void {
-    if (this.inFlight !== undefined) this.inFlightEvents.push(event);
-    if (this.unschedulablePods.size === 0 || !this.poolCares(event)) return;
+  /**
+   * A cluster event: moves the parked pods it may help (movePodsToActiveOrBackoffQueue). `preCheck`
+   * (node updates, gate off only) can hold a pod back; with hints on the hints decide instead.
+   */
+  onClusterEvent(event: ClusterEvent | ObservedEvent, preCheck?: (info: QueuedPodInfo) => boolean): void {
+    const e = typeof event === 'string' ? { event } : event;
+    if (this.inFlight !== undefined) this.inFlightEvents.push(e);
+    if (this.unschedulablePods.size === 0 || !this.poolCares(e.event)) return;
+    const check = this.config.queueingHints ? undefined : preCheck;
     let activated = false;
     // Deleting the visited entry while iterating a Map is safe; moved pods never re-enter the pool here.
     for (const info of this.unschedulablePods.values()) {
-      if (!isEventRelevant(event, info.unschedulablePlugins)) continue;
-      if (preCheck !== undefined && !preCheck(info)) continue;
+      if (!this.worthRequeuing(info, e)) continue;
+      if (check !== undefined && !check(info)) continue;
       this.unschedulablePods.delete(info.pod.uid);
       if (this.requeueAfterBackoff(info, false)) activated = true;
     }
@@ -170,13 +191,31 @@ export class SchedulingQueue {
     if (memo !== undefined && memo.version === this.poolVersion) return memo.cares;
     let cares = false;
     for (const info of this.unschedulablePods.values()) {
-      if (isEventRelevant(event, info.unschedulablePlugins)) {
+      if (this.registered(info, event)) {
         cares = true;
         break;
       }
     }
     this.caresMemo.set(event, { version: this.poolVersion, cares });
     return cares;
+  }
+
+  // ---- queueing hints ----
+
+  private hintsFor(info: QueuedPodInfo): PluginHints | undefined {
+    return this.hintMap.get(info.pod.spec.schedulerName);
+  }
+
+  /** Whether a rejecting plugin of the pod registered the event (gate off: the EVENTS_TO_REGISTER table). */
+  private registered(info: QueuedPodInfo, event: ClusterEvent): boolean {
+    if (!this.config.queueingHints) return isEventRelevant(event, info.unschedulablePlugins);
+    return isRegistered(event, info.unschedulablePlugins, this.hintsFor(info));
+  }
+
+  /** isPodWorthRequeuing (gate off: every registered event is worth it). */
+  private worthRequeuing(info: QueuedPodInfo, e: ObservedEvent): boolean {
+    if (!this.config.queueingHints) return isEventRelevant(e.event, info.unschedulablePlugins);
+    return isPodWorthRequeuing(info.pod, info.unschedulablePlugins, e, this.hintsFor(info));
   }
 
   // ---- moves ----

@@ -87,8 +87,8 @@ describe('a high-priority pod on a full cluster', () => {
 
   it('while victims terminate, the preemptor is not eligible to preempt again', () => {
     const b = build(NODES.slice(0, 1), [{ name: 'a0', node: 'n0', priority: 1, cpu: '4', grace: 60 }, { name: 'high', priority: 100, cpu: '4' }], {}, '2m');
-    // A node added at 10 s (too small) retries the preemptor while its victim still terminates.
-    b.sim.sim.at(10_000, () => b.sim.store.addNode({ name: 'tiny', labels: {}, taints: [], unschedulable: false, allocatable: b.sim.store.resources.vector(), images: [], pool: '' }));
+    // A node added at 10 s (roomy, but tainted) retries the preemptor while its victim still terminates.
+    b.sim.sim.at(10_000, () => addDecoyNode(b.sim, 'decoy'));
     b.sim.run();
     assert.deepEqual(rows(b, 'PodUnschedulable').map((x) => x[0]), ['0.000', '10.000']);
     assert.equal(rows(b, 'PodPreempted').length, 1);
@@ -111,6 +111,7 @@ describe('nominated pods hold their node', () => {
 });
 
 import { createPod } from '../../../engine/cluster/pod-factory.js';
+import { addDecoyNode } from '../queue/queue-helpers.js';
 import type { PodSpec } from '../../../engine/cluster/pod.js';
 import type { Built } from './preemption-helpers.js';
 function createPodNamed(b: Built, name: string, spec: PodSpec): void {

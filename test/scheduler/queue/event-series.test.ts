@@ -4,14 +4,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Simulation } from '../../../engine/scenario/simulation.js';
-import { ONE_NODE, podManifest, runWith, timesOf } from './queue-helpers.js';
+import { ONE_NODE, addDecoyNode, podManifest, runWith, timesOf } from './queue-helpers.js';
 
 const SERIES = { scheduler: { unschedulableEvents: 'series' as const } };
 
-function addNode(s: Simulation, name: string): void {
-  s.store.addNode({ name, labels: {}, taints: [], unschedulable: false, allocatable: s.store.resources.vector(), images: [], pool: '' });
-}
 
 describe('PodUnschedulable event series', () => {
   it('repeats of the same message are folded: one row for a pod retried every 5:30 for 12 minutes', () => {
@@ -22,7 +18,7 @@ describe('PodUnschedulable event series', () => {
 
   it('a new message starts a new row', () => {
     // A node added at 60 s changes the count in "0/N nodes are available".
-    const run = runWith(ONE_NODE(podManifest('big', '8'), '3m'), SERIES, (s) => s.sim.at(60_000, () => addNode(s, 'extra')));
+    const run = runWith(ONE_NODE(podManifest('big', '8'), '3m'), SERIES, (s) => s.sim.at(60_000, () => addDecoyNode(s, 'extra')));
     const rows = run.events.filter((r) => r[1] === 'PodUnschedulable' && r[2] === 'default/big');
     assert.deepEqual(rows.map((r) => Number(r[0])), [0, 60]);
     assert.match(String(rows[1]![4]), /^0\/2 nodes are available/);

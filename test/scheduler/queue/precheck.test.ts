@@ -14,11 +14,14 @@ function taintChurn(s: Simulation, clearAtMs: number): void {
   s.sim.at(clearAtMs, () => s.store.setNodeTaints(node, []));
 }
 
-describe('preCheckForNode on node updates', () => {
+/** preCheckForNode exists only with SchedulerQueueingHints off (queueing-hints.test.ts covers the gate on). */
+const GATE_OFF = { scheduler: { queueingHints: false } };
+
+describe('preCheckForNode on node updates (SchedulerQueueingHints off)', () => {
   it('taint changes on a node that still cannot take the pod do not retry it', () => {
     // 'big' is rejected by TaintToleration (a registered NodeTaintChange plugin) but asks for 8 cpu on a
     // 4-cpu node: no taint change makes the node admit it.
-    const run = runWith(ONE_NODE(podManifest('big', '8'), '20s'), {}, (s) => {
+    const run = runWith(ONE_NODE(podManifest('big', '8'), '20s'), GATE_OFF, (s) => {
       s.store.setNodeTaints(s.store.node('n-0')!, [{ key: 'churn', value: 'x', effect: 'NoSchedule' }]);
       taintChurn(s, 10_000);
     });
@@ -27,7 +30,7 @@ describe('preCheckForNode on node updates', () => {
 
   it('a taint change that makes the node admit the pod retries it', () => {
     // 'small' fits, but only once the untolerated taint is gone (at 10 s).
-    const run = runWith(ONE_NODE(podManifest('small', '1'), '20s'), {}, (s) => {
+    const run = runWith(ONE_NODE(podManifest('small', '1'), '20s'), GATE_OFF, (s) => {
       s.store.setNodeTaints(s.store.node('n-0')!, [{ key: 'churn', value: 'x', effect: 'NoSchedule' }]);
       taintChurn(s, 10_000);
     });

@@ -4,20 +4,20 @@ import assert from 'node:assert/strict';
 import { createPod } from '../../../engine/cluster/pod-factory.js';
 import type { Simulation } from '../../../engine/scenario/simulation.js';
 import { scenarioFromText } from '../../helpers.js';
-import { ONE_NODE, addTinyNodes, gaps, podManifest, runWith, timesOf } from './queue-helpers.js';
+import { ONE_NODE, addDecoyNodes, gaps, podManifest, runWith, timesOf } from './queue-helpers.js';
 
 const BIG = ONE_NODE(podManifest('big', '8'), '40s');
 
 describe('backoff seen in events.csv (SchedulerPopFromBackoffQ off)', () => {
   it('a pod requeued by frequent node adds is retried after 1, 2, 4, 8, 10, 10 s', () => {
-    const run = runWith(BIG, { scheduler: { popFromBackoffQ: false } }, (s) => addTinyNodes(s, 100));
+    const run = runWith(BIG, { scheduler: { popFromBackoffQ: false } }, (s) => addDecoyNodes(s, 100));
     const t = timesOf(run, 'PodUnschedulable', 'default/big');
     assert.deepEqual(t, [0, 1, 3, 7, 15, 25, 35]);
     assert.deepEqual(gaps(t), [1, 2, 4, 8, 10, 10]);
   });
 
   it('podInitialBackoff 2 s and podMaxBackoff 5 s give 2, 4, 5, 5 s', () => {
-    const run = runWith(ONE_NODE(podManifest('big', '8'), '17s'), { scheduler: { popFromBackoffQ: false, podInitialBackoffMs: 2000, podMaxBackoffMs: 5000 } }, (s) => addTinyNodes(s, 100));
+    const run = runWith(ONE_NODE(podManifest('big', '8'), '17s'), { scheduler: { popFromBackoffQ: false, podInitialBackoffMs: 2000, podMaxBackoffMs: 5000 } }, (s) => addDecoyNodes(s, 100));
     assert.deepEqual(gaps(timesOf(run, 'PodUnschedulable', 'default/big')), [2, 4, 5, 5]);
   });
 
@@ -25,7 +25,7 @@ describe('backoff seen in events.csv (SchedulerPopFromBackoffQ off)', () => {
     // Created at 0.25 s: fails at 0.25 s, backoff 1 s expires at 1.25 s, the 1 s flush ticks at 2 s.
     const yaml = ONE_NODE('', '5s');
     const run = runWith(yaml, { scheduler: { popFromBackoffQ: false } }, (s) => {
-      addTinyNodes(s, 100);
+      addDecoyNodes(s, 100);
       s.sim.at(250, () => makeBig(s));
     });
     assert.deepEqual(timesOf(run, 'PodUnschedulable', 'default/late').slice(0, 2), [0.25, 2]);
@@ -34,7 +34,7 @@ describe('backoff seen in events.csv (SchedulerPopFromBackoffQ off)', () => {
 
 describe('backoff with SchedulerPopFromBackoffQ on (the v1.33 default)', () => {
   it('an idle scheduler pops a requeued pod from backoffQ at once: every relevant event retries it', () => {
-    const run = runWith(ONE_NODE(podManifest('big', '8'), '1s'), {}, (s) => addTinyNodes(s, 100));
+    const run = runWith(ONE_NODE(podManifest('big', '8'), '1s'), {}, (s) => addDecoyNodes(s, 100));
     assert.deepEqual(timesOf(run, 'PodUnschedulable', 'default/big'), [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   });
 });

@@ -29,12 +29,23 @@ export function runWith(yaml: string, options: RunOptions, setup: (s: Simulation
   return { sim, events: events.rows };
 }
 
-/** Adds a node too small for anything every `periodMs` (a NodeAdd event NodeResourcesFit registers). */
-export function addTinyNodes(s: Simulation, periodMs: number, startMs = periodMs): void {
+/** A node with room for any test pod (64 cpu) that no test pod tolerates (NoSchedule taint `decoy`). */
+export function addDecoyNode(s: Simulation, name: string): void {
+  const alloc = s.store.resources.vector();
+  alloc[0] = 64_000;
+  alloc[1] = 256 * 2 ** 30;
+  alloc[3] = 110;
+  s.store.addNode({ name, labels: {}, taints: [{ key: 'decoy', value: '', effect: 'NoSchedule' }], unschedulable: false, allocatable: alloc, images: [], pool: '' });
+}
+
+/**
+ * Adds a decoy node every `periodMs`: a NodeAdd that retries a pod rejected by NodeResourcesFit under
+ * both settings of SchedulerQueueingHints (the empty node fits, so the hint answers Queue) but never
+ * takes it (the pod does not tolerate the taint).
+ */
+export function addDecoyNodes(s: Simulation, periodMs: number, startMs = periodMs): void {
   let i = 0;
-  s.sim.every(periodMs, () => {
-    s.store.addNode({ name: `tiny-${i++}`, labels: {}, taints: [], unschedulable: false, allocatable: s.store.resources.vector(), images: [], pool: '' });
-  }, { start: startMs });
+  s.sim.every(periodMs, () => addDecoyNode(s, `decoy-${i++}`), { start: startMs });
 }
 
 /** Times in seconds (numbers) of the events named `name` for `object`. */

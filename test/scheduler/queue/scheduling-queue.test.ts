@@ -7,7 +7,8 @@ import type { QueueConfig } from '../../../engine/scheduler/queue/scheduling-que
 import type { ClusterEvent } from '../../../engine/scheduler/queue/cluster-events.js';
 import { isEventRelevant } from '../../../engine/scheduler/queue/cluster-events.js';
 
-const CONFIG: QueueConfig = { podInitialBackoffMs: 1000, podMaxBackoffMs: 10000, popFromBackoffQ: true, podMaxInUnschedulablePodsDurationMs: 300_000 };
+// SchedulerQueueingHints pinned off: these tests cover the registration table (cluster-events.ts); queueing-hints.test.ts covers the gate on.
+const CONFIG: QueueConfig = { podInitialBackoffMs: 1000, podMaxBackoffMs: 10000, popFromBackoffQ: true, podMaxInUnschedulablePodsDurationMs: 300_000, queueingHints: false };
 let uid = 1;
 function pod(name: string, priority = 0): Pod {
   return { uid: uid++, name, namespace: 'default', spec: { priority } } as unknown as Pod;

@@ -7,6 +7,8 @@ import type { CycleState, Handle, PostFilterPlugin, PostFilterResult } from '../
 import type { Status } from '../../framework/status.js';
 import type { CandidateLimits, PreemptionHandle } from '../../preemption/evaluator.js';
 import { isPreemptionHandle, preempt } from '../../preemption/evaluator.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { DEFAULT_PREEMPTION_EVENTS } from './hints.js';
 
 export const NAME = 'DefaultPreemption';
 
@@ -37,6 +39,10 @@ export function defaultPreemptionArgs(raw: unknown): CandidateLimits {
 
 export class DefaultPreemption implements PostFilterPlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return DEFAULT_PREEMPTION_EVENTS;
+  }
   constructor(
     private readonly handle: PreemptionHandle,
     readonly args: CandidateLimits,

@@ -8,6 +8,9 @@ import type { Node } from '../../../cluster/node.js';
 import type { Pod } from '../../../cluster/pod.js';
 import type { CycleState, FilterPlugin, Handle, PreFilterPlugin } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { gpuFitEvents } from './hints.js';
+import { GPU_RESOURCE } from '../../../cluster/gpu.js';
 
 export const NAME = 'GpuFit';
 export const REASON_NO_GPU = 'node(s) had no GPU';
@@ -21,6 +24,12 @@ const INSUFFICIENT = Status.unschedulable(REASON_INSUFFICIENT).withPlugin(NAME);
 
 export class GpuFit implements PreFilterPlugin, FilterPlugin {
   readonly name = NAME;
+  /** nvidia.com/gpu's index in resource vectors (undefined while no node or pod names it). */
+  constructor(private readonly gpuIndex: () => number | undefined = () => undefined) {}
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return gpuFitEvents(this.gpuIndex);
+  }
 
   /** Skip for pods without GPUs: the cycle drops this Filter (and the fused fast path stays usable). */
   preFilter(_state: CycleState, pod: Pod): Status | null {
@@ -36,6 +45,6 @@ export class GpuFit implements PreFilterPlugin, FilterPlugin {
   }
 }
 
-export function newGpuFit(_args: unknown, _handle: Handle): GpuFit {
-  return new GpuFit();
+export function newGpuFit(_args: unknown, handle: Handle): GpuFit {
+  return new GpuFit(() => handle.store.resources.lookup(GPU_RESOURCE));
 }

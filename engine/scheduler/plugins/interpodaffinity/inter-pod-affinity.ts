@@ -15,6 +15,8 @@ import { preFilterState, satisfyExistingPodsAntiAffinity, satisfyPodAffinity, sa
 import type { ScoreMap } from './scoring.js';
 import { normalize, scoreMap, scoreNode } from './scoring.js';
 import { incomingTerms, podTerms } from './terms.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { INTER_POD_AFFINITY_EVENTS } from './hints.js';
 
 export const NAME = 'InterPodAffinity';
 export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
@@ -39,6 +41,10 @@ const EXISTING_ANTI_AFFINITY_REJECTED = Status.unschedulable(ERR_REASON_EXISTING
 
 export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return INTER_POD_AFFINITY_EVENTS;
+  }
   /** Live pods grouped by labels, namespace and affinity, with counts per topology domain. */
   private readonly index: AffinityIndex;
 

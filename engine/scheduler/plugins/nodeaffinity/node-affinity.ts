@@ -13,6 +13,8 @@ import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePl
 import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
 import { PreFilterResult, Status } from '../../framework/status.js';
 import { defaultNormalizeScore } from '../helper/normalize-score.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { nodeAffinityEvents } from './hints.js';
 
 export const NAME = 'NodeAffinity';
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -36,6 +38,10 @@ function matchesNodeSelector(selector: Labels, labels: Labels): boolean {
 
 export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return nodeAffinityEvents(this.addedRequired);
+  }
   private readonly addedRequired: readonly NodeSelectorTerm[] | undefined;
   private readonly addedPreferred: readonly WeightedNodeSelectorTerm[] | undefined;
 

@@ -8,6 +8,8 @@ import type { ContainerPort, Pod, PodSpec } from '../../../cluster/pod.js';
 import type { ClusterStore } from '../../../cluster/store.js';
 import type { CycleState, FilterPlugin, Handle, PreFilterPlugin } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { NODE_PORTS_EVENTS } from './hints.js';
 
 export const NAME = 'NodePorts';
 export const ERR_REASON = "node(s) didn't have free ports for the requested pod ports";
@@ -25,7 +27,7 @@ export function containerPorts(spec: PodSpec): ContainerPort[] {
   return out;
 }
 
-function conflicts(want: ContainerPort, used: ContainerPort): boolean {
+export function conflicts(want: ContainerPort, used: ContainerPort): boolean {
   if (want.hostPort <= 0 || used.hostPort !== want.hostPort) return false;
   if ((want.protocol || 'TCP') !== (used.protocol || 'TCP')) return false;
   const a = want.hostIP || BIND_ALL;
@@ -35,6 +37,10 @@ function conflicts(want: ContainerPort, used: ContainerPort): boolean {
 
 export class NodePorts implements PreFilterPlugin, FilterPlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return NODE_PORTS_EVENTS;
+  }
   constructor(private readonly store: ClusterStore) {}
 
   preFilter(_state: CycleState, pod: Pod): Status | null {

@@ -15,6 +15,8 @@ import type { ResourceSpec } from './resource-allocation.js';
 import { DEFAULT_RESOURCES, ResourceAllocation } from './resource-allocation.js';
 import type { Scorer, UtilizationShapePoint } from './strategies.js';
 import { leastAllocated, mostAllocated, requestedToCapacityRatio } from './strategies.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { FIT_EVENTS } from './fit-hints.js';
 
 export const NAME = 'NodeResourcesFit';
 export const SCORING_STRATEGIES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
@@ -71,6 +73,10 @@ function scorerFor(args: NodeResourcesFitArgs): Scorer {
 
 export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (fit-hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return FIT_EVENTS;
+  }
   private readonly names: ResourceNames;
   private ignored: boolean[] | null = null;
   private checkedSpec: PodSpec | null = null;

@@ -115,7 +115,7 @@ function defaultSelector(pod: Pod): LabelSelector | null {
   return { matchLabels: pod.labels, matchExpressions: [] };
 }
 
-export function nodeHasAllKeys(node: Node, constraints: readonly Constraint[]): boolean {
+export function nodeHasAllKeys(node: Pick<Node, 'labels'>, constraints: readonly Constraint[]): boolean {
   for (const c of constraints) if (node.labels[c.topologyKey] === undefined) return false;
   return true;
 }

@@ -14,6 +14,8 @@ import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
 import { SpreadIndex } from './spread-index.js';
 import { ScoreCycle } from './scoring.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { spreadEvents } from './hints.js';
 
 export const NAME = 'PodTopologySpread';
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
@@ -26,12 +28,16 @@ const NODE_LABEL_NOT_MATCH = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH
 
 export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return spreadEvents(this.args);
+  }
   private readonly plans: SpreadPlans;
   private readonly scoring = new ScoreCycle();
   /** The last PreFilter's cycle state and plan: Filter finds its plan without a state lookup per node. */
   private lastState: CycleState | null = null;
   private lastPlan: HardPlan | null = null;
-  constructor(store: ClusterStore, args: PodTopologySpreadArgs) {
+  constructor(store: ClusterStore, private readonly args: PodTopologySpreadArgs) {
     this.plans = new SpreadPlans(new SpreadIndex(store), args);
   }
 

@@ -11,6 +11,8 @@ import type { CycleState, FilterPlugin, ScorePlugin } from '../../framework/inte
 import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
 import { defaultNormalizeScore } from '../helper/normalize-score.js';
+import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
+import { TAINT_TOLERATION_EVENTS } from './hints.js';
 
 export const NAME = 'TaintToleration';
 
@@ -27,6 +29,10 @@ function preferNoScheduleTolerations(tolerations: readonly Toleration[]): Tolera
 
 export class TaintToleration implements FilterPlugin, ScorePlugin {
   readonly name = NAME;
+  /** EventsToRegister with queueing hints (hints.ts). */
+  eventsToRegister(): readonly ClusterEventWithHint[] {
+    return TAINT_TOLERATION_EVENTS;
+  }
 
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
     if (node.taints.length === 0) return null;
