@@ -8,7 +8,7 @@ import type { ClusterStore } from '../../../cluster/store.js';
 import type { CycleState, FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interfaces.js';
 import { Status } from '../../framework/status.js';
 import type { PodTopologySpreadArgs } from './common.js';
-import { DEFAULT_POD_TOPOLOGY_SPREAD_ARGS } from './common.js';
+import { DEFAULT_POD_TOPOLOGY_SPREAD_ARGS, SYSTEM_DEFAULT_CONSTRAINTS, ownerSelects } from './common.js';
 import type { HardPlan } from './plan.js';
 import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
@@ -37,13 +37,18 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   /** The last PreFilter's cycle state and plan: Filter finds its plan without a state lookup per node. */
   private lastState: CycleState | null = null;
   private lastPlan: HardPlan | null = null;
+  /** Whether the default constraints (system or listed) include a DoNotSchedule one. */
+  private readonly hardDefaults: boolean;
   constructor(store: ClusterStore, private readonly args: PodTopologySpreadArgs) {
     this.plans = new SpreadPlans(new SpreadIndex(store), args);
+    this.hardDefaults = (args.defaultingType === 'System' ? SYSTEM_DEFAULT_CONSTRAINTS : args.defaultConstraints).some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
   }
 
   preFilter(state: CycleState, pod: Pod): Status | null {
-    const plan = this.plans.hard(pod);
     this.lastState = null;
+    // No constraints of its own and none by default: Skip without looking the plan up (a Job's pods).
+    if (pod.spec.topologySpreadConstraints.length === 0 && (!this.hardDefaults || !ownerSelects(pod))) return Status.skip();
+    const plan = this.plans.hard(pod);
     if (plan.constraints.length === 0) return Status.skip();
     preFilterMinimums(plan);
     state.write(PRE_FILTER_KEY, plan);
