@@ -18,7 +18,7 @@ export const TUNED_FROM_ANNOTATION = 'kubesim.io/tuned-from';
 export function schedulerOptionsFor(scenario: Scenario, fromPolicy: SchedulerOptions): SchedulerOptions {
   const tieBreak = scenario.scheduler.tieBreak ?? fromPolicy.tieBreak;
   const unschedulablePods = scenario.scheduler.unschedulablePods ?? fromPolicy.unschedulablePods ?? (scenario.source?.mode === 'fgd' ? 'fail' : undefined);
-  return { ...fromPolicy, ...(tieBreak ? { tieBreak } : {}), ...(unschedulablePods ? { unschedulablePods } : {}), ...featureGateOptions(scenario.scheduler.featureGates) };
+  return { ...fromPolicy, ...(tieBreak ? { tieBreak } : {}), ...(unschedulablePods ? { unschedulablePods } : {}), ...featureGateOptions(scenario.scheduler.featureGates), ...(scenario.scheduler.attemptCost ? { attemptCost: scenario.scheduler.attemptCost } : {}) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { internTraceResources } from './traces/replay.js';
 import { GPU_MODEL_LABEL, GPU_RESOURCE } from '../cluster/gpu.js';
 import { TIE_BREAKS, UNSCHEDULABLE_POD_MODES } from '../scheduler/node-rank.js';
 import { readSchedulerFeatureGates } from './feature-gates.js';
+import { readAttemptCost } from './attempt-cost.js';
 import type { TieBreak, UnschedulablePods } from '../scheduler/node-rank.js';
 import { readFaults, readNodeLifecycle } from './read-faults.js';
 import { scenarioNodeInfos } from './node-infos.js';
@@ -53,7 +54,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
   const out = emptyCollected();
 
   const sched = spec.child('scheduler');
-  sched.object(['policy', 'config', 'configFile', 'plugins', 'tieBreak', 'unschedulablePods', 'featureGates']);
+  sched.object(['policy', 'config', 'configFile', 'plugins', 'tieBreak', 'unschedulablePods', 'featureGates', 'attemptCost']);
   const customPlugins = sched.child('plugins').items().map((c) => {
     c.object(['name', 'path'], [], ['name', 'path']);
     return { name: c.child('name').str({ required: true }) ?? '', path: c.child('path').str({ required: true }) ?? '' };
@@ -98,6 +99,7 @@ export function readScenario(r: Reader, ctx: ReadContext): Omit<Scenario, 'file'
       tieBreak: sched.child('tieBreak').str({ oneOf: TIE_BREAKS }) as TieBreak | undefined,
       unschedulablePods: sched.child('unschedulablePods').str({ oneOf: UNSCHEDULABLE_POD_MODES }) as UnschedulablePods | undefined,
       featureGates: readSchedulerFeatureGates(sched.child('featureGates')),
+      attemptCost: readAttemptCost(sched.child('attemptCost')),
     },
     kubelet: { podStartupMs: kubelet.child('podStartupDelay').duration() ?? DEFAULT_SCENARIO.podStartupMs },
     nodePools,

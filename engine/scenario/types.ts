@@ -1,4 +1,5 @@
 /** The validated, normalised scenario: everything the simulation needs, nothing left to check. */
+import type { AttemptCost } from '../scheduler/scheduler.js';
 import type { Labels } from '../cluster/labels.js';
 import type { ContainerImage } from '../cluster/node.js';
 import type { ResourceNames } from '../cluster/resources.js';
@@ -67,6 +68,8 @@ export interface SchedulerSection {
   customPlugins?: { name: string; path: string }[];
   /** spec.scheduler.featureGates (feature-gates.ts); undefined = v1.33 defaults. */
   featureGates?: SchedulerFeatureGates;
+  /** spec.scheduler.attemptCost (attempt-cost.ts); undefined = attempts take no simulated time. */
+  attemptCost?: AttemptCost;
 }
 
 export interface KubeletSection {

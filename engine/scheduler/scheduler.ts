@@ -64,6 +64,14 @@ export interface SchedulerOptions {
    * EventSeries); `every-attempt`: one row per failed attempt (queue tests).
    */
   unschedulableEvents?: 'series' | 'every-attempt';
+  /** Simulated time each scheduling attempt keeps the scheduler busy; undefined = none (the default). */
+  attemptCost?: AttemptCost;
+}
+
+/** An attempt costs perAttemptUs + perNodeUs per node it filtered (FrameworkRuntime.walked), in microseconds. */
+export interface AttemptCost {
+  perAttemptUs: number;
+  perNodeUs: number;
 }
 
 /** client-go tools/events finishTime: an isomorphic event not seen again for 6 minutes ends its series. */
@@ -104,6 +112,9 @@ export class Scheduler {
   private readonly boundPriorities = new PriorityCounts();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
+  /** When the last attempt ends, in microseconds of simulated time (attemptCost; 0 without one). */
+  private busyUntilUs = 0;
+  private readonly attemptCost: AttemptCost | undefined;
   private nodes: Node[] = [];
   private nodesDirty = true;
   private readonly handle: PreemptionHandle;
@@ -133,6 +144,7 @@ export class Scheduler {
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
     this.failUnschedulable = options.unschedulablePods === 'fail';
     this.everyAttempt = options.unschedulableEvents === 'every-attempt';
+    this.attemptCost = options.attemptCost !== undefined && options.attemptCost.perAttemptUs + options.attemptCost.perNodeUs > 0 ? options.attemptCost : undefined;
     const registry = options.plugins ? new Map([...REGISTRY, ...options.plugins]) : REGISTRY;
     for (const p of options.profiles) {
       this.profiles.set(p.schedulerName, buildProfile(p, this.handle as Handle, options.percentageOfNodesToScore ?? 0, registry, options.fastPath ?? true));
@@ -298,7 +310,17 @@ export class Scheduler {
   private kick(): void {
     if (this.cyclePending || !this.queue.hasPoppable) return;
     this.cyclePending = true;
-    this.sim.at(this.sim.now, () => this.cycle(), undefined, EVENT_PRIORITY.scheduler);
+    // While the previous attempt still occupies the scheduler (attemptCost), the next one waits for it.
+    const now = this.sim.now;
+    const at = this.busyUntilUs > now * 1000 ? Math.ceil(this.busyUntilUs / 1000) : now;
+    this.sim.at(at, () => this.cycle(), undefined, EVENT_PRIORITY.scheduler);
+  }
+
+  /** Ends the attempt that started now (or when the previous one ended, within the last millisecond). */
+  private chargeAttempt(cost: AttemptCost): void {
+    const nowUs = this.sim.now * 1000;
+    const start = this.busyUntilUs > nowUs - 1000 ? this.busyUntilUs : nowUs;
+    this.busyUntilUs = start + cost.perAttemptUs + cost.perNodeUs * this.runtime.walked;
   }
 
   private cycle(): void {
@@ -327,6 +349,7 @@ export class Scheduler {
     this.stats.attempts++;
     const nodes = this.liveNodes();
     const { node, statuses, state, preFilterMsg } = this.runtime.schedule(profile, pod, nodes, this.sim.now, this.cycleOptions(pod));
+    if (this.attemptCost !== undefined) this.chargeAttempt(this.attemptCost);
     if (node === null) {
       this.handleSchedulingFailure(profile, state, info, statuses, nodes.length, preFilterMsg);
       return;

@@ -61,6 +61,8 @@ export class FrameworkRuntime {
   /** Rotating start of the node walk, shared by all profiles as upstream's Scheduler field. */
   nextStartNodeIndex = 0;
   explain: ExplainHook | null = null;
+  /** Nodes the last cycle filtered as kube-scheduler would (remembered failures count their whole walk). */
+  walked = 0;
   private readonly feasible: Node[] = [];
   private totals = new Float64Array(64);
   private scores: number[] = [];
@@ -89,6 +91,7 @@ export class FrameworkRuntime {
     const statuses = new Map<string, Status>();
     const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
     const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state, preFilterMsg: '' };
+    this.walked = 0;
     if (nodes.length === 0) return this.finish(rec, out);
     const pre = this.runPreFilter(profile, state, pod, nodes, rec);
     if (pre !== null) {
@@ -98,6 +101,7 @@ export class FrameworkRuntime {
       return this.finish(rec, out);
     }
     const override = opts.filterNode ? this.withoutSkipped(profile, opts.filterNode) : null;
+    if (opts.nominatedNode) this.walked = 1;
     if (opts.nominatedNode && this.filterOne(profile, state, pod, opts.nominatedNode, override) === null) {
       out.node = opts.nominatedNode;
       out.feasibleCount = 1;
@@ -119,12 +123,14 @@ export class FrameworkRuntime {
     const readsLabels = memo !== undefined && profile.fast!.readsLabels(this.skipFilter);
     const remembered = memo?.get(pod, opts.nominatorVersion!, skipKey, readsLabels);
     if (remembered !== undefined) {
+      this.walked += walk.length;
       out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses
       return this.finish(rec, out);
     }
     if (memo !== undefined && !readsLabels && override === null) {
       const near = nearMiss(profile.fast!, state, pod, walk, opts.nominatorVersion!, skipKey, this.skipFilter);
       if (near !== undefined) {
+        this.walked += walk.length;
         out.statuses = near;
         return this.finish(rec, out);
       }
@@ -228,6 +234,7 @@ export class FrameworkRuntime {
       if (mark !== null) this.markNominated(nominated!, 0);
       if (feasible.length > 0 || rejectedAll) {
         if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
+        this.walked += processed;
         return feasible;
       }
       statuses.clear(); // never by construction: the plugin-by-plugin walk below decides
@@ -249,6 +256,7 @@ export class FrameworkRuntime {
       }
     }
     if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
+    this.walked += processed;
     return feasible;
   }
 
