@@ -130,6 +130,7 @@ export function buildProfile(options: ProfileOptions, handle: Handle, globalPerc
     hostSelection: options.hostSelection ?? 'score',
     plugins: instances,
   };
-  if (fastPath) profile.fast = DefaultFastPath.for(profile, (handle.store as Partial<Handle['store']> | undefined)?.events);
+  const store = handle.store as Partial<Handle['store']> | undefined;
+  if (fastPath) profile.fast = DefaultFastPath.for(profile, store?.events !== undefined && store.nodes !== undefined ? (store as Handle['store']) : undefined);
   return profile;
 }

@@ -130,7 +130,7 @@ export class Scheduler {
     options: SchedulerOptions,
   ) {
     this.queue = new SchedulingQueue(sim, queueConfig(options), () => this.kick(), EVENT_PRIORITY.scheduler);
-    const cluster = new ClusterVersion(store.events);
+    const cluster = new ClusterVersion(store);
     this.handle = {
       store,
       rng,

@@ -16,7 +16,7 @@
 import { FailureMemo } from './failure-memo.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
-import type { StoreEvents } from '../../cluster/store-events.js';
+import type { ClusterStore } from '../../cluster/store.js';
 import { SimError } from '../../core/errors.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from '../framework/interfaces.js';
 import { Code } from '../framework/status.js';
@@ -53,6 +53,9 @@ const S_AFFINITY = 4;
 export const BALANCED = 5;
 /** Scores whose PreScore may Skip (the others have no PreScore that skips). */
 const SCORES_SKIPPABLE = [S_NODE_AFFINITY, S_SPREAD, S_AFFINITY, BALANCED];
+
+/** What the fast path reads of the cluster store. */
+export type FastPathStore = Pick<ClusterStore, 'events' | 'nodes'>;
 
 /** Filter of one node by the plugins (the nominated-pods rule), as the runtime's override. */
 export type NodeFilterFn = (state: CycleState, pod: Pod, node: Node) => Status | null;
@@ -97,13 +100,14 @@ export class DefaultFastPath {
 
   private constructor(
     private readonly p: Plugins,
-    events: StoreEvents | undefined,
+    store: FastPathStore | undefined,
   ) {
+    const events = store?.events;
     const inlineFit = simpleFit(p.fit);
     this.resources = new ResourceScores(inlineFit);
     this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
-    this.failures = events === undefined ? undefined : new FailureMemo(events);
+    this.failures = store === undefined ? undefined : new FailureMemo(store);
   }
 
   /** Whether a filter that reads the pod's labels (PodTopologySpread, InterPodAffinity) runs this cycle. */
@@ -113,14 +117,14 @@ export class DefaultFastPath {
 
   /**
    * The fused path for `profile` when it is exactly the default plugin set (any args), else undefined.
-   * `events` (the store's) keep the static cache current; without them it is recomputed every cycle.
+   * The store's events keep the static cache current; without a store it is recomputed every cycle.
    */
-  static for(profile: Profile, events?: StoreEvents): DefaultFastPath | undefined {
+  static for(profile: Profile, store?: FastPathStore): DefaultFastPath | undefined {
     if (profile.hostSelection !== 'score') return undefined;
     if (profile.filter.map((p) => p.name).join() !== FILTERS.join()) return undefined;
     if (profile.score.map((s) => `${s.plugin.name}:${s.weight}`).join() !== SCORES.join()) return undefined;
     const plugins = pluginsOf(profile);
-    return plugins === undefined ? undefined : new DefaultFastPath(plugins, events);
+    return plugins === undefined ? undefined : new DefaultFastPath(plugins, store);
   }
 
   canScore(skipScore: readonly boolean[]): boolean {

@@ -13,7 +13,7 @@
 import type { Labels } from '../../cluster/labels.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
-import type { StoreEvents } from '../../cluster/store-events.js';
+import type { ClusterStore } from '../../cluster/store.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
 import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
@@ -36,8 +36,8 @@ export class FailureMemo {
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
-  constructor(events: StoreEvents) {
-    this.cluster = new ClusterVersion(events);
+  constructor(store: Pick<ClusterStore, 'events' | 'nodes'>) {
+    this.cluster = new ClusterVersion(store);
   }
 
   private get storeVersion(): number {
@@ -66,8 +66,12 @@ export class FailureMemo {
     if (r === undefined || r.nodes !== nodes || r.labels !== null) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
-    const changedAt = this.cluster.changedAt;
-    for (const node of nodes) if ((changedAt[node.index] ?? 0) > since) changed.push(node);
+    // The recent changes, when few enough (else every node's last change; the order does not matter).
+    if (!this.cluster.changedSince(since, nodes.length >> 3, changed)) {
+      changed.length = 0;
+      const changedAt = this.cluster.changedAt;
+      for (const node of nodes) if ((changedAt[node.index] ?? 0) > since) changed.push(node);
+    }
     return { statuses: r.statuses, changed };
   }
 

@@ -18,7 +18,7 @@ function setup(verdict: (node: Node) => Status | null): { store: ClusterStore; n
   const names = new ResourceNames();
   const store = new ClusterStore(new Simulator(), names);
   const nodes = Array.from({ length: 16 }, (_, i) => store.addNode({ name: `n${i}`, labels: {}, taints: [], unschedulable: false, allocatable: names.vector(), images: [], pool: '' }));
-  const failures = new FailureMemo(store.events);
+  const failures = new FailureMemo(store);
   const path: NearMissPath = { failures, statusOf: (_s, _p, node) => verdict(node) };
   const pod = { spec: {}, namespace: 'default', labels: {} } as unknown as Pod;
   const first = new Map(nodes.map((n) => [n.name, CPU_SHORT()]));
