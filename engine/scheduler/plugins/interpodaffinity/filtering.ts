@@ -77,6 +77,21 @@ export interface PreFilterState {
   antiAffinityAny: boolean;
 }
 
+/**
+ * Whether preFilterState would count any existing pod's required anti-affinity against `pod` (a term
+ * of theirs matches it, on nodes with the term's key): without that, and without terms of its own, the
+ * PreFilter Skips, so a pod without affinity is decided without building the state.
+ */
+export function existingAntiAffinityMatches(ix: AffinityIndex, pod: Pod): boolean {
+  for (const g of ix.withRequiredAnti) {
+    const flags = g.ownTermMatches(pod.labels, pod.namespace);
+    const base = g.terms.requiredAffinity.length;
+    const terms = g.terms.requiredAnti;
+    for (let i = 0; i < terms.length; i++) if (flags[base + i] === 1 && g.domains(terms[i]!.topologyKey, ix.nodeLabels).size > 0) return true;
+  }
+  return false;
+}
+
 export function preFilterState(ix: AffinityIndex, pod: Pod, own: IncomingTerms): PreFilterState {
   const existing = new TopologyCounts();
   for (const g of ix.withRequiredAnti) {

@@ -11,7 +11,7 @@ import { Status } from '../../framework/status.js';
 import type { AffinityIndex } from './affinity-index.js';
 import { affinityIndexFor } from './affinity-index.js';
 import type { PreFilterState } from './filtering.js';
-import { preFilterState, satisfyExistingPodsAntiAffinity, satisfyPodAffinity, satisfyPodAntiAffinity } from './filtering.js';
+import { existingAntiAffinityMatches, preFilterState, satisfyExistingPodsAntiAffinity, satisfyPodAffinity, satisfyPodAntiAffinity } from './filtering.js';
 import type { ScoreMap } from './scoring.js';
 import { normalize, scoreMap, scoreNode } from './scoring.js';
 import { incomingTerms, podTerms } from './terms.js';
@@ -57,7 +57,8 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   preFilter(state: CycleState, pod: Pod, _nodes: readonly Node[]): Status | null {
     const own = incomingTerms(podTerms(pod));
-    if (own.requiredAffinity.length === 0 && own.requiredAnti.length === 0 && this.index.withRequiredAnti.size === 0) return Status.skip();
+    const noOwnTerms = own.requiredAffinity.length === 0 && own.requiredAnti.length === 0;
+    if (noOwnTerms && !existingAntiAffinityMatches(this.index, pod)) return Status.skip();
     const s = preFilterState(this.index, pod, own);
     if (s.existingAntiAffinityCounts.keys.length === 0 && s.requiredAffinity.length === 0 && s.requiredAnti.length === 0) return Status.skip();
     state.write(PRE_FILTER_KEY, s);
