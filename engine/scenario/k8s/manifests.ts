@@ -128,7 +128,9 @@ function withDuration(template: Reader, spec: PodSpec, annotations: Record<strin
   const text = annotations[DURATION_ANNOTATION];
   if (text === undefined) return spec;
   const d = template.child('metadata').child('annotations').child(DURATION_ANNOTATION).guard(() => parseRunDuration(text));
-  return d ? { ...spec, runDuration: d } : spec;
+  // In place: the spec is the one registered for the cross-checks (priorityClassName sets its priority).
+  if (d) spec.runDuration = d;
+  return spec;
 }
 
 /** The GPU request of a pod (engine/cluster/gpu.ts): nvidia.com/gpu plus the gpu-milli and gpu-models annotations. */
@@ -141,7 +143,8 @@ function withGpu(template: Reader, spec: PodSpec, annotations: Record<string, st
   for (const p of problems) template.child('metadata').child('annotations').child(GPU_MILLI_ANNOTATION).fail(p, 'e.g. kubesim.io/gpu-milli: "500" for half of one GPU');
   if (problems.length > 0) return spec;
   const gpu = gpuRequestFrom(count, annotations);
-  return gpu ? { ...spec, gpu } : spec;
+  if (gpu) spec.gpu = gpu; // in place, as withDuration
+  return spec;
 }
 
 function readPod(r: Reader, out: Collected): void {

@@ -11,13 +11,13 @@ import { Narrowing } from './prefilter-result.js';
 import { nearMiss, skipBits } from '../fastpath/failure-memo.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
-import { podKey } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
 import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
+import { newRecordOf, setRejected } from './explain.js';
 import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
 import { Code, PreFilterResult } from './status.js';
 import type { Status } from './status.js';
@@ -377,25 +377,4 @@ export class FrameworkRuntime {
 
 function pluginError(plugin: string, point: string, s: Status): SimError {
   return new SimError('E_PLUGIN', `${point} of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
-}
-
-function newRecordOf(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
-  return {
-    pod: podKey(pod),
-    attempt: pod.attempts,
-    time_s: nowMs / 1000,
-    nodes: nodes.map((n): ExplainNode => ({ node: n.name, feasible: false, rejectedBy: null, reason: 'not evaluated (percentageOfNodesToScore)', code: null, scores: {}, total: null })),
-    preFilterResult: null,
-    skipped: [],
-    selected: null,
-    nominatedNode: null,
-    victims: [],
-  };
-}
-
-function setRejected(e: ExplainNode, s: Status): void {
-  e.feasible = false;
-  e.rejectedBy = s.plugin || null;
-  e.reason = s.message;
-  e.code = s.codeName;
 }
