@@ -83,6 +83,7 @@ spec:
         template:
           metadata: {labels: {app: node-exporter}}
           spec:
+            priorityClassName: system-node-critical
             tolerations: [{operator: Exists}]
             containers: [{name: exporter, image: prom/node-exporter:v1.8, resources: {requests: {cpu: 100m, memory: 128Mi}}}]
     - apiVersion: apps/v1
@@ -93,6 +94,7 @@ spec:
         template:
           metadata: {labels: {app: log-agent}}
           spec:
+            priorityClassName: system-node-critical
             tolerations: [{operator: Exists}]
             containers: [{name: fluent-bit, image: fluent/fluent-bit:3.1, resources: {requests: {cpu: 200m, memory: 256Mi}}}]
 ${deployments(f)}  generators:
