@@ -10,6 +10,7 @@ import type { RunOptions, RunResult } from '../engine/scenario/simulation.js';
 import type { Scenario } from '../engine/scenario/types.js';
 import { MemorySink } from '../engine/metrics/sink.js';
 import type { Cell } from '../engine/metrics/sink.js';
+import { SimError, SimErrors } from '../engine/core/errors.js';
 
 export function tempDir(prefix = 'kubesim-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -29,6 +30,18 @@ export function scenarioFromText(yaml: string, options: LoadOptions = {}, extraF
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The errors loading the scenario reports (the test fails if it loads). */
+export function loadProblems(yaml: string, extraFiles: Record<string, string> = {}): SimError[] {
+  try {
+    scenarioFromText(yaml, {}, extraFiles);
+  } catch (e) {
+    if (e instanceof SimErrors) return [...e.errors];
+    if (e instanceof SimError) return [e];
+    throw e;
+  }
+  throw new Error('expected the scenario to be rejected');
 }
 
 export interface CapturedRun extends RunResult {

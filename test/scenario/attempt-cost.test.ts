@@ -1,21 +1,11 @@
 /** spec.scheduler.attemptCost: scheduling attempts that keep the scheduler busy for simulated time. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SimError, SimErrors } from '../../engine/core/errors.js';
-import { deploymentYaml, eventsNamed, runText, scenarioFromText, smallScenario } from '../helpers.js';
+import { deploymentYaml, eventsNamed, loadProblems, runText, smallScenario } from '../helpers.js';
 
 const withCost = (cost: string, body = deploymentYaml('web', 4, '100m', '128Mi'), nodes = 3): string => smallScenario(body, nodes, cost === '' ? '' : `  scheduler:\n    attemptCost: ${cost}`);
 
-function problems(yaml: string): SimError[] {
-  try {
-    scenarioFromText(yaml);
-  } catch (e) {
-    if (e instanceof SimErrors) return [...e.errors];
-    if (e instanceof SimError) return [e];
-    throw e;
-  }
-  return assert.fail('expected the scenario to be rejected');
-}
+const problems = loadProblems;
 
 /** Times (s) of the PodScheduled rows. */
 const scheduledAt = (yaml: string): number[] => eventsNamed(runText(yaml), 'PodScheduled').map((r) => Number(r[0]));

@@ -1,23 +1,13 @@
 /** spec.scheduler.featureGates: defaults, switching SchedulerQueueingHints off, and bad input. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SimError, SimErrors } from '../../engine/core/errors.js';
 import { Simulation } from '../../engine/scenario/simulation.js';
 import { DEFAULT_SCHEDULER_FEATURE_GATES } from '../../engine/scenario/feature-gates.js';
-import { scenarioFromText, smallScenario } from '../helpers.js';
+import { loadProblems, scenarioFromText, smallScenario } from '../helpers.js';
 
 const withGates = (gates: string): string => smallScenario('', 1, `  scheduler:\n    featureGates: ${gates}`);
 
-function problems(yaml: string): SimError[] {
-  try {
-    scenarioFromText(yaml);
-  } catch (e) {
-    if (e instanceof SimErrors) return [...e.errors];
-    if (e instanceof SimError) return [e];
-    throw e;
-  }
-  return assert.fail('expected the scenario to be rejected');
-}
+const problems = loadProblems;
 
 describe('spec.scheduler.featureGates', () => {
   it('defaults follow kube-scheduler v1.33: SchedulerQueueingHints and SchedulerPopFromBackoffQ on', () => {

@@ -4,19 +4,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SimError, SimErrors } from '../../engine/core/errors.js';
-import { scenarioFromText, smallScenario } from '../helpers.js';
+import { loadProblems, smallScenario } from '../helpers.js';
 
-function problems(yaml: string, extra: Record<string, string> = {}): SimError[] {
-  try {
-    scenarioFromText(yaml, {}, extra);
-  } catch (e) {
-    if (e instanceof SimErrors) return [...e.errors];
-    if (e instanceof SimError) return [e];
-    throw e;
-  }
-  assert.fail('expected the scenario to be rejected');
-}
+const problems = loadProblems;
 
 const deployment = (replicas: string, selector = 'app: web', cpu = '500m') => `
     - apiVersion: apps/v1
