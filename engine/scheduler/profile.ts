@@ -8,6 +8,7 @@ import { SimError, didYouMean } from '../core/errors.js';
 import type { AnyPlugin, FilterPlugin, Handle, PluginFactory, PostFilterPlugin, PreFilterPlugin, PreScorePlugin, ReservePlugin, ScorePlugin } from './framework/interfaces.js';
 import { REGISTRY } from './registry.js';
 import { DefaultFastPath } from './fastpath/default-profile.js';
+import type { ClusterVersion } from './framework/cluster-version.js';
 
 export { REGISTRY } from './registry.js';
 export { BUILTIN_POLICIES, DEFAULT_PLUGINS } from './builtin-policies.js';
@@ -131,6 +132,7 @@ export function buildProfile(options: ProfileOptions, handle: Handle, globalPerc
     plugins: instances,
   };
   const store = handle.store as Partial<Handle['store']> | undefined;
-  if (fastPath) profile.fast = DefaultFastPath.for(profile, store?.events !== undefined && store.nodes !== undefined ? (store as Handle['store']) : undefined);
+  const cluster = (handle as { cluster?: ClusterVersion }).cluster;
+  if (fastPath) profile.fast = DefaultFastPath.for(profile, store?.events !== undefined && store.nodes !== undefined ? (store as Handle['store']) : undefined, cluster);
   return profile;
 }

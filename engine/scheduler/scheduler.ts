@@ -130,7 +130,6 @@ export class Scheduler {
     options: SchedulerOptions,
   ) {
     this.queue = new SchedulingQueue(sim, queueConfig(options), () => this.kick(), EVENT_PRIORITY.scheduler);
-    const cluster = new ClusterVersion(store);
     this.handle = {
       store,
       rng,
@@ -139,7 +138,7 @@ export class Scheduler {
       nodes: () => this.liveNodes(),
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
-      clusterVersion: () => cluster.version,
+      cluster: new ClusterVersion(store),
     };
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
     this.failUnschedulable = options.unschedulablePods === 'fail';

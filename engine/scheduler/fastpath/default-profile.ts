@@ -14,6 +14,7 @@
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
 import { FailureMemo } from './failure-memo.js';
+import { ClusterVersion } from '../framework/cluster-version.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { ClusterStore } from '../../cluster/store.js';
@@ -101,13 +102,14 @@ export class DefaultFastPath {
   private constructor(
     private readonly p: Plugins,
     store: FastPathStore | undefined,
+    cluster: ClusterVersion | undefined,
   ) {
     const events = store?.events;
     const inlineFit = simpleFit(p.fit);
     this.resources = new ResourceScores(inlineFit);
     this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
-    this.failures = store === undefined ? undefined : new FailureMemo(store);
+    this.failures = store === undefined ? undefined : new FailureMemo(cluster ?? new ClusterVersion(store));
   }
 
   /** Whether a filter that reads the pod's labels (PodTopologySpread, InterPodAffinity) runs this cycle. */
@@ -118,13 +120,14 @@ export class DefaultFastPath {
   /**
    * The fused path for `profile` when it is exactly the default plugin set (any args), else undefined.
    * The store's events keep the static cache current; without a store it is recomputed every cycle.
+   * `cluster`: the scheduler's cluster version, shared (else the failure memo keeps its own).
    */
-  static for(profile: Profile, store?: FastPathStore): DefaultFastPath | undefined {
+  static for(profile: Profile, store?: FastPathStore, cluster?: ClusterVersion): DefaultFastPath | undefined {
     if (profile.hostSelection !== 'score') return undefined;
     if (profile.filter.map((p) => p.name).join() !== FILTERS.join()) return undefined;
     if (profile.score.map((s) => `${s.plugin.name}:${s.weight}`).join() !== SCORES.join()) return undefined;
     const plugins = pluginsOf(profile);
-    return plugins === undefined ? undefined : new DefaultFastPath(plugins, store);
+    return plugins === undefined ? undefined : new DefaultFastPath(plugins, store, cluster);
   }
 
   canScore(skipScore: readonly boolean[]): boolean {

@@ -13,8 +13,7 @@
 import type { Labels } from '../../cluster/labels.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
-import type { ClusterStore } from '../../cluster/store.js';
-import { ClusterVersion } from '../framework/cluster-version.js';
+import type { ClusterVersion } from '../framework/cluster-version.js';
 import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
 
@@ -31,14 +30,11 @@ interface Remembered {
 }
 
 export class FailureMemo {
-  private readonly cluster: ClusterVersion;
   nearHits = 0;
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
-  constructor(store: Pick<ClusterStore, 'events' | 'nodes'>) {
-    this.cluster = new ClusterVersion(store);
-  }
+  constructor(private readonly cluster: ClusterVersion) {}
 
   private get storeVersion(): number {
     return this.cluster.version;

@@ -8,6 +8,7 @@ import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import { isTerminating, podKey } from '../../cluster/pod.js';
 import type { Handle, CycleState, PostFilterResult } from '../framework/interfaces.js';
+import type { ClusterVersion } from '../framework/cluster-version.js';
 import type { FilterProfile } from '../framework/node-simulation.js';
 import { Code, Status } from '../framework/status.js';
 import type { Nominator } from '../queue/nominator.js';
@@ -28,8 +29,8 @@ export interface PreemptionHandle extends Handle {
   filterProfile(pod: Pod): FilterProfile;
   /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
   lowestBoundPriority?(): number;
-  /** The cluster's version as filters see it (framework/cluster-version.ts); with it, fruitless dry runs are remembered. */
-  clusterVersion?(): number;
+  /** The cluster's version as filters see it, shared with the fused path's failure memo; with it, fruitless dry runs are remembered. */
+  readonly cluster?: ClusterVersion;
 }
 
 export function isPreemptionHandle(h: Handle): h is PreemptionHandle {

@@ -41,8 +41,8 @@ function rememberIn(m: Fruitless, key: FruitlessKey, outcome: PreemptOutcome): v
 }
 
 export function fruitlessKey(h: PreemptionHandle, pod: Pod, statuses: ReadonlyMap<string, Status>, nodes: readonly Node[]): FruitlessKey | undefined {
-  if (h.clusterVersion === undefined) return undefined;
-  return { statuses, nodes, spec: pod.spec, labels: pod.labels, namespace: pod.namespace, cluster: h.clusterVersion(), nominations: h.nominator.version };
+  if (h.cluster === undefined) return undefined;
+  return { statuses, nodes, spec: pod.spec, labels: pod.labels, namespace: pod.namespace, cluster: h.cluster.version, nominations: h.nominator.version };
 }
 
 function sameKey(a: FruitlessKey, b: FruitlessKey): boolean {

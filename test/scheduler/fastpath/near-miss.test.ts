@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FailureMemo, nearMiss } from '../../../engine/scheduler/fastpath/failure-memo.js';
+import { ClusterVersion } from '../../../engine/scheduler/framework/cluster-version.js';
 import type { NearMissPath } from '../../../engine/scheduler/fastpath/failure-memo.js';
 import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
 import { Status } from '../../../engine/scheduler/framework/status.js';
@@ -18,7 +19,7 @@ function setup(verdict: (node: Node) => Status | null): { store: ClusterStore; n
   const names = new ResourceNames();
   const store = new ClusterStore(new Simulator(), names);
   const nodes = Array.from({ length: 16 }, (_, i) => store.addNode({ name: `n${i}`, labels: {}, taints: [], unschedulable: false, allocatable: names.vector(), images: [], pool: '' }));
-  const failures = new FailureMemo(store);
+  const failures = new FailureMemo(new ClusterVersion(store));
   const path: NearMissPath = { failures, statusOf: (_s, _p, node) => verdict(node) };
   const pod = { spec: {}, namespace: 'default', labels: {} } as unknown as Pod;
   const first = new Map(nodes.map((n) => [n.name, CPU_SHORT()]));
