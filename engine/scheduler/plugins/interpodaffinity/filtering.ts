@@ -83,23 +83,32 @@ export interface PreFilterState {
  * PreFilter Skips, so a pod without affinity is decided without building the state.
  */
 export function existingAntiAffinityMatches(ix: AffinityIndex, pod: Pod): boolean {
+  return someExistingAntiTerm(ix, pod, (_key, domains) => domains.size > 0);
+}
+
+/**
+ * Calls `visit` with the topology key and domain counts of every existing pod group's required
+ * anti-affinity term that matches `pod`, until it returns true; whether it did.
+ */
+function someExistingAntiTerm(ix: AffinityIndex, pod: Pod, visit: (key: string, domains: DomainCounts) => boolean): boolean {
   for (const g of ix.withRequiredAnti) {
     const flags = g.ownTermMatches(pod.labels, pod.namespace);
     const base = g.terms.requiredAffinity.length;
     const terms = g.terms.requiredAnti;
-    for (let i = 0; i < terms.length; i++) if (flags[base + i] === 1 && g.domains(terms[i]!.topologyKey, ix.nodeLabels).size > 0) return true;
+    for (let i = 0; i < terms.length; i++) {
+      const key = terms[i]!.topologyKey;
+      if (flags[base + i] === 1 && visit(key, g.domains(key, ix.nodeLabels))) return true;
+    }
   }
   return false;
 }
 
 export function preFilterState(ix: AffinityIndex, pod: Pod, own: IncomingTerms): PreFilterState {
   const existing = new TopologyCounts();
-  for (const g of ix.withRequiredAnti) {
-    const flags = g.ownTermMatches(pod.labels, pod.namespace);
-    const base = g.terms.requiredAffinity.length;
-    const terms = g.terms.requiredAnti;
-    for (let i = 0; i < terms.length; i++) if (flags[base + i] === 1) existing.addAll(terms[i]!.topologyKey, g.domains(terms[i]!.topologyKey, ix.nodeLabels), 1);
-  }
+  someExistingAntiTerm(ix, pod, (key, domains) => {
+    existing.addAll(key, domains, 1);
+    return false;
+  });
   const s: PreFilterState = {
     requiredAffinity: own.requiredAffinity,
     requiredAnti: own.requiredAnti,

@@ -22,6 +22,9 @@ export class ScoreCycle {
   private rangeOf: number[] | null = null;
   private min = 0;
   private max = 0;
+  /** score()'s one-node arrays. */
+  private readonly one: Node[] = [];
+  private readonly oneScore: number[] = [];
 
   /** initPreScoreState: the candidates' domains and the weights. */
   prepare(plan: SoftPlan, filtered: readonly Node[]): void {
@@ -56,32 +59,16 @@ export class ScoreCycle {
     return this.anyIgnored && this.ignoredAt[node.index] === this.stamp;
   }
 
+  /** One node's score: scoreAll over that node alone (the same arithmetic as the fused walk). */
   score(node: Node): number {
-    const plan = this.plan!;
-    if (this.ignored(node)) return 0;
-    const n = node.index;
-    const cs = plan.constraints;
-    let score = 0;
-    for (let i = 0; i < cs.length; i++) {
-      const counts = plan.counts[i]!;
-      let cnt: number;
-      if (counts === null) {
-        const hasKey = plan.hostViews[i]!.hasKey; // a node the store does not hold: its labels
-        if (n < hasKey.length ? hasKey[n] !== 1 : node.labels[cs[i]!.topologyKey] === undefined) continue;
-        cnt = plan.lines[i]!.countAt(n);
-      } else {
-        const view = counts.view;
-        if (view.hasKey[n] !== 1) continue; // the view tracks every node's key
-        cnt = counts.count[view.valueOf[n]!]!;
-      }
-      score += cnt * plan.weights[i]! + (cs[i]!.maxSkew - 1);
-    }
-    return goRound(score);
+    this.one[0] = node;
+    this.scoreAll(this.one, this.oneScore);
+    return this.oneScore[0]!;
   }
 
   /**
-   * score() for every node of `nodes` into `out`, constraint by constraint (each node still sums its
-   * constraints in order, so the totals are the same), and the range normalize() needs.
+   * The score of every node of `nodes` into `out`, constraint by constraint (each node sums its
+   * constraints in order), and the range normalize() needs.
    */
   scoreAll(nodes: readonly Node[], out: number[]): void {
     const plan = this.plan!;
