@@ -36,6 +36,7 @@ import { PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spr
 import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js';
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
+import { nodeIndexes } from './node-indexes.js';
 import { ResourceScores } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
@@ -153,17 +154,24 @@ export class DefaultFastPath {
     const fits = e === null ? null : e.fits;
     const fitsVersion = e === null ? null : e.fitsVersion;
     const n = nodes.length;
-    let idx = start;
-    let processed = 0;
+    const indexes = nodeIndexes(nodes);
+    // The spec's statically feasible positions when remembered: the walk visits only those.
+    const positions = this.statics.positions(pod, nodes, indexes);
+    const m = positions === null ? n : positions.length;
+    let k = positions === null ? start : lowerBound(positions, start);
+    let at = start;
+    let visited = 0;
     // feasible is overwritten from index 0 and cut to length at the end: clearing it first would make
     // V8 drop its backing store and grow it again every cycle.
     let found = 0;
-    while (processed < n && found < toFind) {
-      const node = nodes[idx]!;
-      idx = idx + 1 === n ? 0 : idx + 1;
-      processed++;
-      const i = node.index;
+    while (visited < m && found < toFind) {
+      if (k === m) k = 0;
+      at = positions === null ? k : positions[k]!;
+      k++;
+      visited++;
+      const i = indexes[at]!;
       if (ok[i] === 0) continue;
+      const node = nodes[at]!;
       if (nominated !== null && nominated[i] === 1) {
         if (override!(state, pod, node) === null) feasible[found++] = node;
         continue;
@@ -183,7 +191,8 @@ export class DefaultFastPath {
       feasible[found++] = node;
     }
     feasible.length = found;
-    return processed;
+    // Nodes processed, as the walk over every node counts them: up to the node that completed the set.
+    return found >= toFind ? ((at - start + n) % n) + 1 : n;
   }
 
   /**
@@ -320,4 +329,16 @@ function addWeighted(plugin: string, feasible: readonly Node[], scores: readonly
     }
     totals[i] = totals[i]! + v * weight;
   }
+}
+
+/** The first k with sorted[k] >= value (sorted.length if none). */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -63,6 +63,12 @@ interface Entry {
   ok: Uint8Array;
   /** The first failing static filter's Status per node index, filled when a cycle finds no node. */
   rejections: (Status | null | undefined)[] | null;
+  /** Bumped whenever `ok` changes (in place or replaced): positions below are then recomputed. */
+  version: number;
+  /** The ascending positions in `posOf` of the nodes with ok = 1, as of `posVersion`. */
+  positions: Int32Array | null;
+  posOf: readonly Node[] | null;
+  posVersion: number;
 }
 
 export class StaticFeasibility {
@@ -119,11 +125,34 @@ export class StaticFeasibility {
     if (e !== undefined) {
       e.ok = ok;
       e.rejections = null;
+      e.version++;
       return ok;
     }
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(pod.spec, { pod, ok, rejections: null });
+    this.entries.set(pod.spec, { pod, ok, rejections: null, version: 0, positions: null, posOf: null, posVersion: -1 });
     return ok;
+  }
+
+  /**
+   * The ascending positions in `nodes` of the nodes that pass the static filters for `pod`, remembered
+   * per spec while neither its bytes nor the list change; null when the spec is not cached (pinned
+   * specs, or no store events), then the caller walks the bytes. Call after forPod(pod, nodes).
+   * A pod that fits one pool of several walks only that pool's nodes.
+   */
+  positions(pod: Pod, nodes: readonly Node[], indexes: Int32Array): Int32Array | null {
+    const e = this.live ? this.entries.get(pod.spec) : undefined;
+    if (e === undefined || e.ok.length < this.known.length) return null;
+    if (e.positions !== null && e.posOf === nodes && e.posVersion === e.version) return e.positions;
+    const ok = e.ok;
+    let count = 0;
+    for (let at = 0; at < indexes.length; at++) if (ok[indexes[at]!] === 1) count++;
+    const pos = e.positions !== null && e.positions.length === count ? e.positions : new Int32Array(count);
+    let k = 0;
+    for (let at = 0; at < indexes.length; at++) if (ok[indexes[at]!] === 1) pos[k++] = at;
+    e.positions = pos;
+    e.posOf = nodes;
+    e.posVersion = e.version;
+    return pos;
   }
 
   /**
@@ -189,7 +218,9 @@ export class StaticFeasibility {
         ok.set(e.ok);
         e.ok = ok;
       }
-      ok[i] = this.passes(e.pod, node) ? 1 : 0;
+      const v = this.passes(e.pod, node) ? 1 : 0;
+      if (ok[i] !== v) e.version++;
+      ok[i] = v;
       if (e.rejections !== null) e.rejections[i] = undefined;
     }
   }
