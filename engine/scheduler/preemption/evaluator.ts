@@ -18,6 +18,7 @@ import type { PdbLister } from './pdb.js';
 import type { DryRunContext } from './victims.js';
 import { NO_VICTIMS, liveVerdictsHold, selectVictimsOnNode } from './victims.js';
 import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js';
+import { LowestPriority } from './lowest-priority.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -133,6 +134,7 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
     nominated: (node) => h.nominator.podsFor(node.name),
     pdbs: h.pdbLister(),
     liveRejections: live !== undefined && liveVerdictsHold(profile) ? live : null,
+    lowestPriority: lowestOf(h),
   };
   const nonViolating: Candidate[] = [];
   const violating: Candidate[] = [];
@@ -148,6 +150,18 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
     if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
   }
   return [...nonViolating, ...violating];
+}
+
+/** One LowestPriority per scheduler (its handle). */
+const lowestByHandle = new WeakMap<PreemptionHandle, (node: Node) => number>();
+
+function lowestOf(h: PreemptionHandle): (node: Node) => number {
+  let f = lowestByHandle.get(h);
+  if (f === undefined) {
+    const lowest = new LowestPriority((node) => h.store.podsOn(node));
+    lowestByHandle.set(h, (f = (node) => lowest.of(node)));
+  }
+  return f;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface DryRunContext {
   pdbs: readonly PodDisruptionBudgetView[];
   /** The failing cycle's statuses when liveVerdictsHold(profile), else null (see liveRejection). */
   liveRejections?: ReadonlyMap<string, Status> | null;
+  /** The lowest priority among podsOn(node), when remembered (Infinity for none). */
+  lowestPriority?: (node: Node) => number;
 }
 
 /** Filters whose verdict in a dry run is their live one: they read their own indexes, not the removals. */
@@ -68,9 +70,11 @@ function liveRejection(ctx: DryRunContext, pod: Pod, node: Node): Status | null 
  */
 export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): NodeVictims | Status {
   const { profile, state } = ctx;
+  // No pod of lower priority: nothing to remove, whatever the filters say.
+  if (ctx.lowestPriority !== undefined && ctx.lowestPriority(node) >= pod.spec.priority) return NO_VICTIMS;
   if (ctx.liveRejections) {
     const live = liveRejection(ctx, pod, node);
-    if (live !== null) return hasLowerPriority(ctx.podsOn(node), pod.spec.priority) ? live : NO_VICTIMS;
+    if (live !== null) return ctx.lowestPriority !== undefined || hasLowerPriority(ctx.podsOn(node), pod.spec.priority) ? live : NO_VICTIMS;
   }
   const potential: Pod[] = [];
   for (const p of ctx.podsOn(node)) if (p.spec.priority < pod.spec.priority) potential.push(p);
