@@ -254,15 +254,18 @@ export class Scheduler {
   }
 
   /** How many failing cycles reused a remembered walk (fastpath/failure-memo.ts); for tests and profiling. */
-  failureMemoHits(): { exact: number; near: number } {
+  failureMemoHits(): { exact: number; near: number; nearWithLabels: number } {
     let exact = 0;
     let near = 0;
+    let nearWithLabels = 0;
     for (const p of this.profiles.values()) {
       exact += p.fast?.failures?.hits ?? 0;
       near += p.fast?.failures?.nearHits ?? 0;
+      nearWithLabels += p.fast?.failures?.nearHitsWithLabels ?? 0;
     }
-    return { exact, near };
+    return { exact, near, nearWithLabels };
   }
+
 
   private applyNomination(pod: Pod, nodeName: string, victims: number): void {
     if (nodeName === '') {

@@ -202,8 +202,71 @@ spec:
               containers: [{name: w, resources: {requests: {cpu: "3", memory: 8Gi}}}]
 `;
 
+/**
+ * Pods that PodTopologySpread keeps pending while the cluster changes elsewhere: a zone outage evicts
+ * spread Deployments' pods, their replacements cannot satisfy maxSkew (zone and hostname) until the zone
+ * is back, and a batch pool's churn requeues them (NodeResourcesFit rejected the full nodes) without
+ * touching their counts. No priorities, so no nominations: the near misses with labels are exercised.
+ */
+const SPREAD_BACKLOG = `apiVersion: kubesim.io/v1alpha1
+kind: Scenario
+metadata: {name: fast-path-spread-backlog}
+spec:
+  seed: 11
+  duration: 30m
+  nodes:
+    - {pool: a, count: 30, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: general}}
+    - {pool: b, count: 12, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}, labels: {tier: batch}, taints: [{key: dedicated, value: batch, effect: NoSchedule}]}
+  faults:
+    - {type: zoneOutage, at: 4m, duration: 16m, selector: {zone: z2}}
+  manifests:
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 36
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            nodeSelector: {tier: general}
+            topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+            containers: [{name: c, resources: {requests: {cpu: "3", memory: 2Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: spread-hosts}
+      spec:
+        replicas: 24
+        selector: {matchLabels: {app: spread-hosts}}
+        template:
+          metadata: {labels: {app: spread-hosts}}
+          spec:
+            nodeSelector: {tier: general}
+            topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: spread-hosts}}}
+            containers: [{name: c, resources: {requests: {cpu: "1", memory: 1Gi}}}]
+  generators:
+    - name: batch
+      arrival: {type: poisson, meanInterval: 8s}
+      stop: 28m
+      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: 1
+          parallelism: 1
+          template:
+            metadata: {annotations: {kubesim.io/duration: "lognormal(2m, 0.5)"}}
+            spec:
+              restartPolicy: Never
+              nodeSelector: {tier: batch}
+              tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoSchedule}]
+              containers: [{name: w, resources: {requests: {cpu: "2", memory: 4Gi}}}]
+`;
+
 /** events.csv rows, and the scheduler's nextStartNodeIndex after every cycle that placed or failed a pod. */
-function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number } } {
+function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number; nearWithLabels: number } } {
   const events = new MemorySink();
   const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
   const starts: number[] = [];
@@ -225,10 +288,19 @@ describe('fused default-profile path', () => {
       assert.deepEqual(fast.events, slow.events);
       assert.deepEqual(fast.starts, slow.starts);
       // Failing retries at an unchanged cluster reuse the remembered walk (failure-memo.ts); the slow path never does.
-      assert.ok(fast.memoHits.exact > 100 && fast.memoHits.near > 20, `memo hits ${JSON.stringify(fast.memoHits)}`);
-      assert.deepEqual(slow.memoHits, { exact: 0, near: 0 });
+      assert.ok(fast.memoHits.exact > 100 && fast.memoHits.near > 20 && fast.memoHits.nearWithLabels > 0, `memo hits ${JSON.stringify(fast.memoHits)}`);
+      assert.deepEqual(slow.memoHits, { exact: 0, near: 0, nearWithLabels: 0 });
     });
   }
+
+  it("gives the per-plugin path's events.csv row for row when spread-blocked pods retry while the cluster changes elsewhere (near misses with labels)", () => {
+    const base = resolvePolicy('default');
+    const fast = runTraced(SPREAD_BACKLOG, { ...base, fastPath: true });
+    const slow = runTraced(SPREAD_BACKLOG, { ...base, fastPath: false });
+    assert.deepEqual(fast.events, slow.events);
+    assert.deepEqual(fast.starts, slow.starts);
+    assert.ok(fast.memoHits.nearWithLabels > 50, `memo hits ${JSON.stringify(fast.memoHits)}`);
+  });
 
   for (const [policy, pct] of [['default', 0], ['default', 100], ['binpack', 100]] as const) {
     it(`places every pod exactly as the per-plugin path (${policy}, percentageOfNodesToScore ${pct})`, () => {

@@ -14,6 +14,7 @@
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
 import { FailureMemo } from './failure-memo.js';
+import type { LabelFingerprint } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
@@ -111,6 +112,17 @@ export class DefaultFastPath {
     this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
     this.failures = store === undefined ? undefined : new FailureMemo(cluster ?? new ClusterVersion(store));
+  }
+
+  /**
+   * What the label-reading filters read this cycle besides each node (FailureMemo.near): null when neither
+   * runs, PodTopologySpread's fingerprint when only it runs, undefined when InterPodAffinity runs (its
+   * state has no fingerprint yet: such cycles get no near miss).
+   */
+  labelFingerprint(state: CycleState, skip: readonly boolean[]): LabelFingerprint {
+    if (!skip[F_AFFINITY]) return undefined;
+    if (skip[F_SPREAD]) return null;
+    return this.p.spread.filterFingerprint(state) ?? undefined;
   }
 
   /** Whether a filter that reads the pod's labels (PodTopologySpread, InterPodAffinity) runs this cycle. */

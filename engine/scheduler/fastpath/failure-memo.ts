@@ -27,10 +27,14 @@ interface Remembered {
   namespace: string;
   skip: number;
   statuses: Map<string, Status>;
+  /** When a label-reading filter ran: what it read besides the node (NearMissPath.labelFingerprint). */
+  fingerprint: readonly number[] | null;
 }
 
 export class FailureMemo {
   nearHits = 0;
+  /** Near hits of cycles in which PodTopologySpread read the pod's labels (a fingerprint matched). */
+  nearHitsWithLabels = 0;
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
@@ -53,13 +57,15 @@ export class FailureMemo {
   }
 
   /**
-   * A near miss: the spec failed at an older version over the same nodes with node-local filters only
-   * (no label-reading filter ran, no nomination changed), so only the nodes changed since can answer
-   * differently. Returns the remembered statuses and those nodes, or undefined.
+   * A near miss: the spec failed at an older version over the same nodes, and no nomination changed.
+   * Either no label-reading filter ran (`fingerprint` null) or one did and read the same state as then
+   * (the same labels and an equal fingerprint), so only the nodes changed since can answer differently.
+   * Returns the remembered statuses and those nodes, or undefined.
    */
-  near(pod: Pod, nominatorVersion: number, skip: number, nodes: readonly Node[]): { statuses: Map<string, Status>; changed: Node[] } | undefined {
+  near(pod: Pod, nominatorVersion: number, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null): { statuses: Map<string, Status>; changed: Node[] } | undefined {
     const r = this.entryFor(pod, nominatorVersion, skip);
-    if (r === undefined || r.nodes !== nodes || r.labels !== null) return undefined;
+    if (r === undefined || r.nodes !== nodes) return undefined;
+    if (fingerprint === null ? r.labels !== null : r.labels !== pod.labels || !sameNumbers(r.fingerprint, fingerprint)) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
     // The recent changes, when few enough (else every node's last change; the order does not matter).
@@ -78,10 +84,21 @@ export class FailureMemo {
     return r;
   }
 
-  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null): void {
+  /**
+   * `nodes`: the walk, when a later near miss may start from these statuses; `fingerprint`: what the
+   * label-reading filters read, when one ran and can say (else a near miss needs the same version).
+   */
+  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null, fingerprint: readonly number[] | null = null): void {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
-    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses });
+    if (readsLabels && fingerprint === null) nodes = null;
+    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null });
   }
+}
+
+function sameNumbers(a: readonly number[] | null, b: readonly number[]): boolean {
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Specs remembered at once (one entry each, the latest failure). */
@@ -101,13 +118,19 @@ export interface NearMissPath {
 }
 
 /**
+ * The cycle's label fingerprint for the memo: null when no label-reading filter runs, else what they read
+ * (undefined when one runs that cannot say: no near miss then).
+ */
+export type LabelFingerprint = readonly number[] | null | undefined;
+
+/**
  * A failing cycle rebuilt from the spec's previous failure (FailureMemo.near): only the nodes changed
  * since are filtered again; if none of them passes now, the pod fails with the previous statuses updated
  * for those nodes (the same result as a full walk, which finds no node either). Undefined: walk.
  */
-export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number, skip: readonly boolean[]): Map<string, Status> | undefined {
+export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number, skip: readonly boolean[], fingerprint: readonly number[] | null = null): Map<string, Status> | undefined {
   const memo = fast.failures!;
-  const near = memo.near(pod, nominatorVersion, skipKey, walk);
+  const near = memo.near(pod, nominatorVersion, skipKey, walk, fingerprint);
   if (near === undefined || near.changed.length > walk.length / 8) return undefined;
   const updates: Status[] = [];
   let same = true;
@@ -118,15 +141,16 @@ export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: 
     if (same && !sameStatus(s, near.statuses.get(node.name))) same = false;
   }
   memo.nearHits++;
+  if (fingerprint !== null) memo.nearHitsWithLabels++;
   if (same) {
     // The changed nodes reject the pod as before (e.g. the freed room was taken again): the very same map,
     // so the FitError text and preemption's candidates, cached per map, are reused too.
-    memo.remember(pod, nominatorVersion, skipKey, false, near.statuses, walk);
+    memo.remember(pod, nominatorVersion, skipKey, fingerprint !== null, near.statuses, walk, fingerprint);
     return near.statuses;
   }
   const statuses = new Map(near.statuses);
   for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
-  memo.remember(pod, nominatorVersion, skipKey, false, statuses, walk);
+  memo.remember(pod, nominatorVersion, skipKey, fingerprint !== null, statuses, walk, fingerprint);
   return statuses;
 }
 

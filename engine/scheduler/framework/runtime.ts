@@ -127,8 +127,9 @@ export class FrameworkRuntime {
       out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses
       return this.finish(rec, out);
     }
-    if (memo !== undefined && !readsLabels && override === null) {
-      const near = nearMiss(profile.fast!, state, pod, walk, opts.nominatorVersion!, skipKey, this.skipFilter);
+    const fingerprint = !readsLabels ? null : memo !== undefined && override === null ? profile.fast!.labelFingerprint(state, this.skipFilter) : undefined;
+    if (memo !== undefined && override === null && fingerprint !== undefined) {
+      const near = nearMiss(profile.fast!, state, pod, walk, opts.nominatorVersion!, skipKey, this.skipFilter, fingerprint);
       if (near !== undefined) {
         this.walked += walk.length;
         out.statuses = near;
@@ -136,7 +137,7 @@ export class FrameworkRuntime {
       }
     }
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
-    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, !readsLabels && override === null ? walk : null);
+    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, override === null && fingerprint !== undefined ? walk : null, fingerprint ?? null);
     if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);

@@ -11,6 +11,10 @@ import { ResourceNames } from '../../../engine/cluster/resources.js';
 import { Simulator } from '../../../engine/core/simulator.js';
 import type { Node } from '../../../engine/cluster/node.js';
 import type { Pod } from '../../../engine/cluster/pod.js';
+import { Simulation } from '../../../engine/scenario/simulation.js';
+import { MemorySink } from '../../../engine/metrics/sink.js';
+import { resolvePolicy } from '../../../engine/scheduler/policies.js';
+import { scenarioFromText } from '../../helpers.js';
 
 const CPU_SHORT = (): Status => Status.unschedulable('Insufficient cpu').withPlugin('NodeResourcesFit');
 const MEM_SHORT = (): Status => Status.unschedulable('Insufficient memory').withPlugin('NodeResourcesFit');
@@ -56,4 +60,57 @@ describe('near miss', () => {
     store.setNodeTaints(nodes[3]!, []);
     assert.equal(nearMiss(path, new CycleState(), pod, nodes, 1, 0, []), undefined);
   });
+});
+
+/**
+ * A pod that PodTopologySpread rejects on n-0 and n-1 (zone skew) and that finds n-2 full and t-0 tainted.
+ * At 1 m a matching pod lands on t-0 (it names the node): zone z3's count rises, the minimum with it, and
+ * n-0 and n-1, which did not change, admit the pod. A near miss that ignored the spread counts would keep the
+ * pod pending (t-0, the only changed node, still rejects it). Pool x (tainted) makes the walk long
+ * enough for a near miss to be tried.
+ */
+const SPREAD_MINIMUM_RISES = `apiVersion: kubesim.io/v1alpha1
+kind: Scenario
+metadata: {name: near-miss-spread}
+spec:
+  seed: 1
+  duration: 3m
+  nodes:
+    - {pool: n, count: 3, zones: [z1, z2, z3], allocatable: {cpu: "4", memory: 16Gi, pods: 20}}
+    - {pool: t, count: 1, zones: [z3], allocatable: {cpu: "4", memory: 16Gi, pods: 20}, taints: [{key: hold, effect: NoSchedule}]}
+    - {pool: x, count: 12, zones: [z1], allocatable: {cpu: "4", memory: 16Gi, pods: 20}, taints: [{key: other, effect: NoSchedule}]}
+  manifests:
+${[['w1', 'n-0'], ['w2', 'n-0'], ['w3', 'n-1'], ['w4', 'n-1'], ['w5', 'n-2']].map(([name, node]) => `    - {apiVersion: v1, kind: Pod, metadata: {name: ${name}, labels: {app: web}}, spec: {nodeName: ${node}, containers: [{name: c, resources: {requests: {cpu: "1"}}}]}}`).join('\n')}
+    - {apiVersion: v1, kind: Pod, metadata: {name: filler}, spec: {nodeName: n-2, containers: [{name: c, resources: {requests: {cpu: "3"}}}]}}
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: pending, labels: {app: web}}
+      spec:
+        topologySpreadConstraints:
+          - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
+        containers: [{name: c, resources: {requests: {cpu: "1"}}}]
+  generators:
+    - name: late
+      arrival: {type: poisson, meanInterval: 1s}
+      start: 1m
+      maxCount: 1
+      template:
+        kind: Pod
+        metadata: {labels: {app: web}}
+        spec: {nodeName: t-0, containers: [{name: c, resources: {requests: {cpu: "1"}}}]}
+`;
+
+describe('near miss with PodTopologySpread', () => {
+  for (const fastPath of [true, false]) {
+    it(`walks again when a matching pod elsewhere changed the spread counts (fastPath ${fastPath})`, () => {
+      const events = new MemorySink();
+      const sim = new Simulation(scenarioFromText(SPREAD_MINIMUM_RISES), { schedulerOptions: { ...resolvePolicy('default'), fastPath }, events, timeseries: new MemorySink() });
+      sim.run();
+      const rows = events.rows.filter((r) => r[2] === 'default/pending' && (r[1] === 'PodScheduled' || r[1] === 'PodUnschedulable'));
+      assert.deepEqual(rows.map((r) => r[1]), ['PodUnschedulable', 'PodScheduled']);
+      assert.match(String(rows[0]![4]), /2 node\(s\) didn't match pod topology spread constraints/);
+      assert.ok(['n-0', 'n-1'].includes(String(rows[1]![3])));
+      assert.ok(Number(rows[1]![0]) >= 60 && Number(rows[1]![0]) < 62, `scheduled at ${rows[1]![0]}`);
+    });
+  }
 });

@@ -104,7 +104,12 @@ export const MAX_INT32 = 2147483647;
  * Matching pods per domain of a view for one selector, and the minimum over existing domains kept
  * with a histogram of domain counts (counts move by small steps, so the minimum moves cheaply).
  */
+let nextId = 1;
+
 export class DomainCounts {
+  /** Unique per object, and bumped on every change of count, domains or min (a failure memo compares them). */
+  readonly id = nextId++;
+  version = 0;
   /** Matching pods per value id, summed over the view's eligible nodes. */
   readonly count: number[] = [];
   /** Cycle stamp per value id (PreScore: the domain is among the candidates). */
@@ -134,6 +139,7 @@ export class DomainCounts {
   /** Adds delta matching pods to an existing domain. */
   change(id: number, delta: number): void {
     if (delta === 0) return;
+    this.version++;
     const old = this.count[id]!;
     const now = old + delta;
     this.count[id] = now;
@@ -145,6 +151,7 @@ export class DomainCounts {
   }
 
   domainAppeared(id: number): void {
+    this.version++;
     const c = this.count[id]!;
     this.domains++;
     this.hist[c]!++;
@@ -152,6 +159,7 @@ export class DomainCounts {
   }
 
   domainGone(id: number): void {
+    this.version++;
     const c = this.count[id]!;
     this.domains--;
     this.hist[c]!--;

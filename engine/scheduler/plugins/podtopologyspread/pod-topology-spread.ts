@@ -57,6 +57,20 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return null;
   }
 
+  /**
+   * Everything this cycle's Filter reads besides the node itself, as numbers: per hard constraint its
+   * domain counts (identity and version), the global minimum and the pod's own match. Two cycles of one
+   * spec with equal fingerprints give every unchanged node the same verdict (a failure memo's near miss).
+   * Null when PreFilter did not run for `state`.
+   */
+  filterFingerprint(state: CycleState): number[] | null {
+    if (state !== this.lastState || this.lastPlan === null) return null;
+    const s = this.lastPlan;
+    const out: number[] = [];
+    for (let i = 0; i < s.constraints.length; i++) out.push(s.counts[i]!.id, s.counts[i]!.version, s.minMatch[i]!, s.self[i]!);
+    return out;
+  }
+
   filter(state: CycleState, _pod: Pod, node: Node): Status | null {
     const s = state === this.lastState ? this.lastPlan : state.read<HardPlan>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return null;
