@@ -29,6 +29,8 @@ interface Remembered {
   statuses: Map<string, Status>;
   /** When a label-reading filter ran: what it read besides the node (NearMissPath.labelFingerprint). */
   fingerprint: readonly number[] | null;
+  /** The nodes that carried nominated pods then (their statuses came from the two-pass filter). */
+  nominated: readonly Node[];
 }
 
 export class FailureMemo {
@@ -57,14 +59,15 @@ export class FailureMemo {
   }
 
   /**
-   * A near miss: the spec failed at an older version over the same nodes, and no nomination changed.
-   * Either no label-reading filter ran (`fingerprint` null) or one did and read the same state as then
-   * (the same labels and an equal fingerprint), so only the nodes changed since can answer differently.
+   * A near miss: the spec failed at an older version over the same nodes. Either no label-reading filter
+   * ran (`fingerprint` null) or one did and read the same state as then (the same labels and an equal
+   * fingerprint), so only some nodes can answer differently: those changed since, and those that carry
+   * nominated pods now or did then (a nomination counts on its node only, through the two-pass filter).
    * Returns the remembered statuses and those nodes, or undefined.
    */
-  near(pod: Pod, nominatorVersion: number, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null): { statuses: Map<string, Status>; changed: Node[] } | undefined {
-    const r = this.entryFor(pod, nominatorVersion, skip);
-    if (r === undefined || r.nodes !== nodes) return undefined;
+  near(pod: Pod, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null, nominated: readonly Node[]): { statuses: Map<string, Status>; changed: Node[] } | undefined {
+    const r = this.bySpec.get(pod.spec);
+    if (r === undefined || r.skip !== skip || r.namespace !== pod.namespace || r.nodes !== nodes) return undefined;
     if (fingerprint === null ? r.labels !== null : r.labels !== pod.labels || !sameNumbers(r.fingerprint, fingerprint)) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
@@ -74,10 +77,20 @@ export class FailureMemo {
       const changedAt = this.cluster.changedAt;
       for (const node of nodes) if ((changedAt[node.index] ?? 0) > since) changed.push(node);
     }
+    if (r.nominated.length > 0 || nominated.length > 0) {
+      const listed = new Set(changed);
+      for (const list of [r.nominated, nominated]) {
+        for (const node of list) {
+          if (node.deleted || listed.has(node)) continue;
+          listed.add(node);
+          changed.push(node);
+        }
+      }
+    }
     return { statuses: r.statuses, changed };
   }
 
-  /** The spec's remembered failure when it was for the same namespace, Skip pattern and nominations. */
+  /** The spec's remembered failure when it was for the same namespace, Skip pattern and nominations (version). */
   private entryFor(pod: Pod, nominatorVersion: number, skip: number): Remembered | undefined {
     const r = this.bySpec.get(pod.spec);
     if (r === undefined || r.nominatorVersion !== nominatorVersion || r.skip !== skip || r.namespace !== pod.namespace) return undefined;
@@ -86,12 +99,14 @@ export class FailureMemo {
 
   /**
    * `nodes`: the walk, when a later near miss may start from these statuses; `fingerprint`: what the
-   * label-reading filters read, when one ran and can say (else a near miss needs the same version).
+   * label-reading filters read, when one ran and can say (else a near miss needs the same version);
+   * `nominated`: the nodes that carried nominated pods during the walk.
    */
-  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null, fingerprint: readonly number[] | null = null): void {
+  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null, fingerprint: readonly number[] | null = null, nominated: readonly Node[] = NONE): void {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
     if (readsLabels && fingerprint === null) nodes = null;
-    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null });
+    const copy = nominated.length === 0 ? NONE : nominated.slice();
+    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null, nominated: copy });
   }
 }
 
@@ -100,6 +115,8 @@ function sameNumbers(a: readonly number[] | null, b: readonly number[]): boolean
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+const NONE: readonly Node[] = Object.freeze([]);
 
 /** Specs remembered at once (one entry each, the latest failure). */
 const MAX_SPECS = 256;
@@ -123,34 +140,51 @@ export interface NearMissPath {
  */
 export type LabelFingerprint = readonly number[] | null | undefined;
 
+/** A cycle as a near miss sees it. */
+export interface NearMissCycle {
+  /** The walk (all nodes, in order). */
+  walk: readonly Node[];
+  nominatorVersion: number;
+  /** The PreFilter Skip pattern, as bits and per filter. */
+  skipKey: number;
+  skip: readonly boolean[];
+  fingerprint: readonly number[] | null;
+  /** The nodes that carry nominated pods, marked by index, and their two-pass filter (none: empty, null). */
+  nominated: readonly Node[];
+  mark: Uint8Array | null;
+  override: ((state: CycleState, pod: Pod, node: Node) => Status | null) | null;
+}
+
 /**
- * A failing cycle rebuilt from the spec's previous failure (FailureMemo.near): only the nodes changed
- * since are filtered again; if none of them passes now, the pod fails with the previous statuses updated
- * for those nodes (the same result as a full walk, which finds no node either). Undefined: walk.
+ * A failing cycle rebuilt from the spec's previous failure (FailureMemo.near): only the nodes that may
+ * answer differently are filtered again (nodes with nominated pods through the two-pass filter); if none
+ * of them passes now, the pod fails with the previous statuses updated for those nodes (the same result
+ * as a full walk, which finds no node either). Undefined: walk.
  */
-export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, walk: readonly Node[], nominatorVersion: number, skipKey: number, skip: readonly boolean[], fingerprint: readonly number[] | null = null): Map<string, Status> | undefined {
+export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, c: NearMissCycle): Map<string, Status> | undefined {
   const memo = fast.failures!;
-  const near = memo.near(pod, nominatorVersion, skipKey, walk, fingerprint);
-  if (near === undefined || near.changed.length > walk.length / 8) return undefined;
+  const near = memo.near(pod, c.skipKey, c.walk, c.fingerprint, c.nominated);
+  if (near === undefined || near.changed.length > c.walk.length / 8) return undefined;
   const updates: Status[] = [];
   let same = true;
   for (const node of near.changed) {
-    const s = fast.statusOf(state, pod, node, skip);
+    const s = c.mark !== null && c.mark[node.index] === 1 ? c.override!(state, pod, node) : fast.statusOf(state, pod, node, c.skip);
     if (s === null) return undefined; // a changed node admits the pod now: the real walk decides
     updates.push(s);
     if (same && !sameStatus(s, near.statuses.get(node.name))) same = false;
   }
   memo.nearHits++;
-  if (fingerprint !== null) memo.nearHitsWithLabels++;
+  if (c.fingerprint !== null) memo.nearHitsWithLabels++;
+  const readsLabels = c.fingerprint !== null;
   if (same) {
     // The changed nodes reject the pod as before (e.g. the freed room was taken again): the very same map,
     // so the FitError text and preemption's candidates, cached per map, are reused too.
-    memo.remember(pod, nominatorVersion, skipKey, fingerprint !== null, near.statuses, walk, fingerprint);
+    memo.remember(pod, c.nominatorVersion, c.skipKey, readsLabels, near.statuses, c.walk, c.fingerprint, c.nominated);
     return near.statuses;
   }
   const statuses = new Map(near.statuses);
   for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
-  memo.remember(pod, nominatorVersion, skipKey, fingerprint !== null, statuses, walk, fingerprint);
+  memo.remember(pod, c.nominatorVersion, c.skipKey, readsLabels, statuses, c.walk, c.fingerprint, c.nominated);
   return statuses;
 }
 

@@ -57,6 +57,8 @@ export interface CycleOutcome {
   preFilterMsg: string;
 }
 
+const NO_NODES: readonly Node[] = Object.freeze([]);
+
 export class FrameworkRuntime {
   /** Rotating start of the node walk, shared by all profiles as upstream's Scheduler field. */
   nextStartNodeIndex = 0;
@@ -127,9 +129,13 @@ export class FrameworkRuntime {
       out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses
       return this.finish(rec, out);
     }
-    const fingerprint = !readsLabels ? null : memo !== undefined && override === null ? profile.fast!.labelFingerprint(state, this.skipFilter) : undefined;
-    if (memo !== undefined && override === null && fingerprint !== undefined) {
-      const near = nearMiss(profile.fast!, state, pod, walk, opts.nominatorVersion!, skipKey, this.skipFilter, fingerprint);
+    // Near misses need to know which nodes carry nominated pods (the scheduler always says).
+    const nominated = override === null ? NO_NODES : opts.nominatedNodes;
+    const fingerprint = !readsLabels ? null : memo !== undefined && nominated !== undefined ? profile.fast!.labelFingerprint(state, this.skipFilter) : undefined;
+    if (memo !== undefined && nominated !== undefined && fingerprint !== undefined) {
+      const mark = nominated.length === 0 ? null : this.markNominated(nominated, 1);
+      const near = nearMiss(profile.fast!, state, pod, { walk, nominatorVersion: opts.nominatorVersion!, skipKey, skip: this.skipFilter, fingerprint, nominated, mark, override });
+      if (mark !== null) this.markNominated(nominated, 0);
       if (near !== undefined) {
         this.walked += walk.length;
         out.statuses = near;
@@ -137,7 +143,10 @@ export class FrameworkRuntime {
       }
     }
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
-    if (memo !== undefined && feasible.length === 0) memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, override === null && fingerprint !== undefined ? walk : null, fingerprint ?? null);
+    if (memo !== undefined && feasible.length === 0) {
+      const nearable = nominated !== undefined && fingerprint !== undefined;
+      memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, nearable ? walk : null, fingerprint ?? null, nearable ? nominated : NO_NODES);
+    }
     if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
     if (feasible.length === 0) return this.finish(rec, out);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FailureMemo, nearMiss } from '../../../engine/scheduler/fastpath/failure-memo.js';
 import { ClusterVersion } from '../../../engine/scheduler/framework/cluster-version.js';
-import type { NearMissPath } from '../../../engine/scheduler/fastpath/failure-memo.js';
+import type { NearMissCycle, NearMissPath } from '../../../engine/scheduler/fastpath/failure-memo.js';
 import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
 import { Status } from '../../../engine/scheduler/framework/status.js';
 import { ClusterStore } from '../../../engine/cluster/store.js';
@@ -31,18 +31,22 @@ function setup(verdict: (node: Node) => Status | null): { store: ClusterStore; n
   return { store, nodes, path, pod, first };
 }
 
+function cycle(walk: Node[]): NearMissCycle {
+  return { walk, nominatorVersion: 0, skipKey: 0, skip: [], fingerprint: null, nominated: [], mark: null, override: null };
+}
+
 describe('near miss', () => {
   it('gives back the very same statuses map when the changed nodes reject the pod as before', () => {
     const { store, nodes, path, pod, first } = setup(() => CPU_SHORT());
     store.setNodeTaints(nodes[3]!, []);
-    assert.equal(nearMiss(path, new CycleState(), pod, nodes, 0, 0, []), first);
+    assert.equal(nearMiss(path, new CycleState(), pod, cycle(nodes)), first);
     assert.equal(path.failures!.nearHits, 1);
   });
 
   it('copies the map with the changed node updated when its rejection changed', () => {
     const { store, nodes, path, pod, first } = setup((n) => (n.name === 'n3' ? MEM_SHORT() : CPU_SHORT()));
     store.setNodeTaints(nodes[3]!, []);
-    const next = nearMiss(path, new CycleState(), pod, nodes, 0, 0, [])!;
+    const next = nearMiss(path, new CycleState(), pod, cycle(nodes))!;
     assert.notEqual(next, first);
     assert.deepEqual(next.get('n3')!.reasons, ['Insufficient memory']);
     assert.deepEqual(first.get('n3')!.reasons, ['Insufficient cpu']);
@@ -52,13 +56,30 @@ describe('near miss', () => {
   it('walks instead when a changed node admits the pod now', () => {
     const { store, nodes, path, pod } = setup((n) => (n.name === 'n3' ? null : CPU_SHORT()));
     store.setNodeTaints(nodes[3]!, []);
-    assert.equal(nearMiss(path, new CycleState(), pod, nodes, 0, 0, []), undefined);
+    assert.equal(nearMiss(path, new CycleState(), pod, cycle(nodes)), undefined);
   });
 
-  it('walks instead when another nomination version is asked for', () => {
-    const { store, nodes, path, pod } = setup(() => CPU_SHORT());
-    store.setNodeTaints(nodes[3]!, []);
-    assert.equal(nearMiss(path, new CycleState(), pod, nodes, 1, 0, []), undefined);
+  it('re-filters the nodes that carry nominated pods now, through the two-pass filter', () => {
+    const { nodes, path, pod } = setup(() => CPU_SHORT());
+    const seen: string[] = [];
+    const override = (_s: CycleState, _p: Pod, node: Node): Status | null => {
+      seen.push(node.name);
+      return node.name === 'n5' ? null : CPU_SHORT();
+    };
+    const mark = new Uint8Array(16);
+    mark[5] = 1;
+    // Nothing changed in the store: only the nominated node is asked, and it admits the pod.
+    assert.equal(nearMiss(path, new CycleState(), pod, { ...cycle(nodes), nominated: [nodes[5]!], mark, override }), undefined);
+    assert.deepEqual(seen, ['n5']);
+  });
+
+  it('re-filters the nodes that carried nominated pods at the remembered failure', () => {
+    const { nodes, path, pod } = setup(() => CPU_SHORT());
+    path.failures!.remember(pod, 0, 0, false, new Map(nodes.map((n) => [n.name, n.name === 'n7' ? MEM_SHORT() : CPU_SHORT()])), nodes, null, [nodes[7]!]);
+    // The nomination on n7 is gone: n7 is filtered again (plainly) and its status updated.
+    const next = nearMiss(path, new CycleState(), pod, cycle(nodes))!;
+    assert.deepEqual(next.get('n7')!.reasons, ['Insufficient cpu']);
+    assert.equal(path.failures!.nearHits, 1);
   });
 });
 
