@@ -94,7 +94,7 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     if (potential.length > 0) h.rng.int(potential.length);
     return known;
   }
-  const dryRun = new Map<string, Status>();
+  const dryRun = new StatusTally();
   const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun, statuses);
   const best = pickOneNodeForPreemption(candidates);
   if (best === undefined) {
@@ -123,7 +123,7 @@ function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, St
  * DryRunPreemption: from a random offset, until enough candidates (one respecting all PDBs). `live`: the
  * failing cycle's statuses, which let a node rejected by a filter that reads no removal skip its walk.
  */
-export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: Map<string, Status>, live?: ReadonlyMap<string, Status>): Candidate[] {
+export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, potential: readonly Node[], statuses?: StatusSink, live?: ReadonlyMap<string, Status>): Candidate[] {
   const offset = h.rng.int(potential.length);
   const wanted = numCandidates(potential.length, limits);
   const profile = h.filterProfile(pod);
@@ -199,11 +199,37 @@ let lastNoCandidate: { total: number; potential: number; pluginName: string; out
 /** Preemption is not helpful on nodes outside the dry run (the absent-nodes status). */
 const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 
+/** Where a dry run puts each node's status (a Map, or a tally when only the message is wanted). */
+export interface StatusSink {
+  set(nodeName: string, s: Status): unknown;
+}
+
+/**
+ * The dry run's statuses as the FitError message needs them: how many nodes, and how many times each
+ * Status object was given (a few shared ones, mostly): no map of thousands of node names per attempt.
+ */
+export class StatusTally implements StatusSink {
+  size = 0;
+  private readonly byStatus = new Map<Status, number>();
+
+  set(_nodeName: string, s: Status): void {
+    this.size++;
+    this.byStatus.set(s, (this.byStatus.get(s) ?? 0) + 1);
+  }
+
+  /** Each reason of every status, once per node. */
+  reasonCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [s, n] of this.byStatus) for (const r of s.reasons) counts.set(r, (counts.get(r) ?? 0) + n);
+    return counts;
+  }
+}
+
 /** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
-export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): string {
+export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status> | StatusTally): string {
   // The histogram is sorted as text, so the counting order does not matter: statuses first, then the
   // nodes without one (every status is for one of the nodes: the dry run visits a subset of them).
-  const counts = reasonCounts(Array.from(statuses.values(), (s) => s.reasons));
+  const counts = statuses instanceof StatusTally ? statuses.reasonCounts() : reasonCounts(Array.from(statuses.values(), (s) => s.reasons));
   const absent = nodes.length - statuses.size;
   if (absent > 0) counts.set(NOT_HELPFUL, (counts.get(NOT_HELPFUL) ?? 0) + absent);
   return fitErrorText(nodes.length, counts);
