@@ -122,6 +122,14 @@ describe('Job controller', () => {
     assert.equal(jobs.jobs[0]!.finishedMs, 36_000);
     assert.deepEqual(w.named('JobCompleted').map((r) => [r.t, r.detail]), [[36_000, 'succeeded=5 failed=0 duration_s=36']]);
   });
+
+  it('lets a finished Job\'s pods and bookkeeping go, keeping its counts', () => {
+    const { w, jobs } = setup(job({ completionMode: 'Indexed', completions: 3, parallelism: 3 }), 10_000);
+    w.run(300_000);
+    const st = jobs.jobs[0]!;
+    assert.deepEqual([st.done, st.succeeded, st.failed], ['Complete', 3, 0]);
+    assert.deepEqual([st.pods.size, st.counted.size, st.succeededIndexes.size, st.indexOf.size], [0, 0, 0, 0]);
+  });
 });
 
 describe('Job activeDeadlineSeconds', () => {

@@ -174,6 +174,13 @@ export class JobController {
     for (const p of st.pods) if (isActive(p)) this.store.markDeleting(p);
     const took = `duration_s=${(st.finishedMs - st.job.createdMs) / 1000}`;
     this.store.record(done === 'Complete' ? 'JobCompleted' : 'JobFailed', key, '', `${reason || `succeeded=${st.succeeded} failed=${st.failed}`} ${took}`);
+    // A finished Job never syncs again: its pods and bookkeeping are let go (a day of Jobs would keep
+    // every pod they ever made alive after PodGC removed them). The counts stay.
+    this.byUid.delete(st.job.meta.uid);
+    st.pods.clear();
+    st.counted.clear();
+    st.succeededIndexes.clear();
+    st.indexOf.clear();
   }
 
   private createJobPod(st: JobState, index: number): void {
