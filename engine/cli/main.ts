@@ -9,6 +9,7 @@ import { runCommand } from './run-command.js';
 import { importCommand } from './import-command.js';
 import { compareCommand } from './compare-command.js';
 import { explainCommand } from './explain-command.js';
+import { applyHeapPolicy } from './heap-policy.js';
 import { trapSignals } from './signals.js';
 
 function intArg(v: string): number {
@@ -44,6 +45,7 @@ function collect(v: string, prev: string[]): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  applyHeapPolicy(process.execArgv, process.env.NODE_OPTIONS);
   const signals = trapSignals();
   let code: number = EXIT.ok;
   const program = new Command()

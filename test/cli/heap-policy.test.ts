@@ -1,0 +1,17 @@
+/** The CLI's heap growing policy yields to the user's own V8 heap flags. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyHeapPolicy } from '../../engine/cli/heap-policy.js';
+
+describe('heap policy', () => {
+  const cases: [string, string[], string | undefined, boolean][] = [
+    ['applies without heap flags', [], undefined, true],
+    ['applies beside unrelated flags', ['--enable-source-maps'], '--trace-warnings', true],
+    ['yields to --max-old-space-size on the command line', ['--max-old-space-size=4096'], undefined, false],
+    ['yields to --heap-growing-percent in NODE_OPTIONS', [], '--heap-growing-percent=30', false],
+    ['yields to the underscore spelling', ['--max_old_space_size=2048'], undefined, false],
+  ];
+  for (const [what, execArgv, nodeOptions, applied] of cases) {
+    it(what, () => assert.equal(applyHeapPolicy(execArgv, nodeOptions), applied));
+  }
+});
