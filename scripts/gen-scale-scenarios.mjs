@@ -1,11 +1,14 @@
-// Writes scenarios/scale-{5k,10k,50k}/scenario.yaml from one template, so that the three stay consistent
-// when tuned: f multiplies the node and replica counts and the arrival rates; run from the repository root.
+// Writes scenarios/scale-{5k,10k,50k}/scenario.yaml and scenarios/scale-5k-backlog/scenario.yaml from one
+// template, so that they stay consistent when tuned: f multiplies the node and replica counts and the arrival
+// rates; `burst` adds a second batch stream that overloads the batch pool for two hours (the backlog
+// variant); run from the repository root.
 // `node scripts/gen-scale-scenarios.mjs` (then review the diff; the READMEs are edited by hand).
 import { writeFileSync, mkdirSync } from 'node:fs';
 const variants = [
-  { name: 'scale-5k', f: 1, hours: 24, seed: 5000 },
-  { name: 'scale-10k', f: 2, hours: 24, seed: 10000 },
-  { name: 'scale-50k', f: 10, hours: 2, seed: 50000 },
+  { name: 'scale-5k', f: 1, hours: 24, seed: 5000, burst: false },
+  { name: 'scale-5k-backlog', f: 1, hours: 24, seed: 5000, burst: true },
+  { name: 'scale-10k', f: 2, hours: 24, seed: 10000, burst: false },
+  { name: 'scale-50k', f: 10, hours: 2, seed: 50000, burst: false },
 ];
 const fmtInt = (n) => String(Math.round(n));
 // interval in ms -> duration text
@@ -17,7 +20,7 @@ for (const v of variants) {
   const text = `# yaml-language-server: $schema=../scenario.schema.json
 # ${nodes.toLocaleString('en-US')} nodes in three zones, long-running Deployments, two DaemonSets, a Poisson stream of batch Jobs
 # into a tainted batch pool, a high-priority stream that preempts batch pods, random node failures and a
-# zone outage, over ${v.hours} simulated hours. A performance reference (issue 7), not a golden test: README.md.
+# zone outage, over ${v.hours} simulated hours.${v.burst ? ' From 8 h to 10 h a second batch stream overloads the batch\n# pool and leaves a backlog of thousands of pods for about ten hours.' : ''} A performance reference (issue 7), not a golden test: README.md.
 apiVersion: kubesim.io/v1alpha1
 kind: Scenario
 metadata:
@@ -98,7 +101,7 @@ spec:
             tolerations: [{operator: Exists}]
             containers: [{name: fluent-bit, image: fluent/fluent-bit:3.1, resources: {requests: {cpu: 200m, memory: 256Mi}}}]
 ${deployments(f)}  generators:
-${jobGenerator({ name: 'batch', meanInterval: dur(4500 / f), stop, completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' })}${jobGenerator({ name: 'batch-burst', meanInterval: dur(10000 / f), start: v.hours === 24 ? '8h' : '30m', stop: v.hours === 24 ? '10h' : '60m', completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' })}${jobGenerator({ name: 'urgent', meanInterval: dur(120000 / f), stop, completions: 1, duration: 'lognormal(15m, 0.5)', priorityClass: 'batch-urgent', image: 'example/urgent:1', cpu: '16', memory: '32Gi' })}`;
+${jobGenerator({ name: 'batch', meanInterval: dur(4500 / f), stop, completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' })}${v.burst ? jobGenerator({ name: 'batch-burst', meanInterval: dur(10000 / f), start: '8h', stop: '10h', completions: 4, duration: 'lognormal(30m, 0.8)', priorityClass: 'batch-low', image: 'example/batch:1', cpu: '7', memory: '24Gi' }) : ''}${jobGenerator({ name: 'urgent', meanInterval: dur(120000 / f), stop, completions: 1, duration: 'lognormal(15m, 0.5)', priorityClass: 'batch-urgent', image: 'example/urgent:1', cpu: '16', memory: '32Gi' })}`;
   mkdirSync(`scenarios/${v.name}`, { recursive: true });
   writeFileSync(`scenarios/${v.name}/scenario.yaml`, text);
 }
