@@ -16,6 +16,7 @@ import type { Pod, PodSpec } from '../../cluster/pod.js';
 import type { ClusterVersion } from '../framework/cluster-version.js';
 import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
+import { nodeIndexes } from './node-indexes.js';
 
 interface Remembered {
   /** The node list the walk went over (a near miss needs the same one). */
@@ -31,6 +32,11 @@ interface Remembered {
   fingerprint: readonly number[] | null;
   /** The nodes that carried nominated pods then (their statuses came from the two-pass filter). */
   nominated: readonly Node[];
+  /**
+   * False when the failing pod was itself nominated: its own nomination did not count on its node, as it
+   * would for any other pod, so only a near miss (which filters nodes with nominations again) may reuse it.
+   */
+  exact: boolean;
 }
 
 export class FailureMemo {
@@ -40,7 +46,24 @@ export class FailureMemo {
   private readonly bySpec = new Map<PodSpec, Remembered>();
   hits = 0;
 
+  /** Per node index, the near() call that listed it (dedupe without a Set). */
+  private listed = new Uint32Array(0);
+  private calls = 0;
+
   constructor(private readonly cluster: ClusterVersion) {}
+
+  /** Marks the node for this call; false when it was already marked. */
+  private list(node: Node, stamp: number): boolean {
+    const i = node.index;
+    if (i >= this.listed.length) {
+      const grown = new Uint32Array(Math.max(i + 1, this.listed.length * 2));
+      grown.set(this.listed);
+      this.listed = grown;
+    }
+    if (this.listed[i] === stamp) return false;
+    this.listed[i] = stamp;
+    return true;
+  }
 
   private get storeVersion(): number {
     return this.cluster.version;
@@ -52,7 +75,7 @@ export class FailureMemo {
    */
   get(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean): Map<string, Status> | undefined {
     const r = this.entryFor(pod, nominatorVersion, skip);
-    if (r === undefined || r.storeVersion !== this.storeVersion) return undefined;
+    if (r === undefined || !r.exact || r.storeVersion !== this.storeVersion) return undefined;
     if (readsLabels ? r.labels !== pod.labels : r.labels !== null) return undefined;
     this.hits++;
     return r.statuses;
@@ -71,20 +94,24 @@ export class FailureMemo {
     if (fingerprint === null ? r.labels !== null : r.labels !== pod.labels || !sameNumbers(r.fingerprint, fingerprint)) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
+    // More changed nodes than this and the near miss is not worth it (nearMiss walks instead).
+    const max = nodes.length / 8;
     // The recent changes, when few enough (else every node's last change; the order does not matter).
-    if (!this.cluster.changedSince(since, nodes.length >> 3, changed)) {
+    if (!this.cluster.changedSince(since, max, changed)) {
       changed.length = 0;
       const changedAt = this.cluster.changedAt;
-      for (const node of nodes) if ((changedAt[node.index] ?? 0) > since) changed.push(node);
+      const indexes = nodeIndexes(nodes);
+      for (let i = 0; i < indexes.length; i++) {
+        if ((changedAt[indexes[i]!] ?? 0) <= since) continue;
+        if (changed.length >= max) return undefined;
+        changed.push(nodes[i]!);
+      }
     }
     if (r.nominated.length > 0 || nominated.length > 0) {
-      const listed = new Set(changed);
+      const stamp = ++this.calls;
+      for (const node of changed) this.list(node, stamp);
       for (const list of [r.nominated, nominated]) {
-        for (const node of list) {
-          if (node.deleted || listed.has(node)) continue;
-          listed.add(node);
-          changed.push(node);
-        }
+        for (const node of list) if (!node.deleted && this.list(node, stamp)) changed.push(node);
       }
     }
     return { statuses: r.statuses, changed };
@@ -106,7 +133,7 @@ export class FailureMemo {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
     if (readsLabels && fingerprint === null) nodes = null;
     const copy = nominated.length === 0 ? NONE : nominated.slice();
-    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null, nominated: copy });
+    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null, nominated: copy, exact: pod.nominatedNodeName === '' });
   }
 }
 

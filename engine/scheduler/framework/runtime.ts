@@ -120,10 +120,11 @@ export class FrameworkRuntime {
     const narrowed = this.narrowing.names;
     const walk = narrowed === null ? nodes : this.narrowing.walk(nodes, narrowed);
     if (rec !== null && narrowed !== null) rec.preFilterResult = [...narrowed].sort();
-    const memo = rec === null && narrowed === null && pod.nominatedNodeName === '' && opts.nominatorVersion !== undefined && profile.hostSelection === 'score' ? profile.fast?.failures : undefined;
+    const memo = rec === null && narrowed === null && opts.nominatorVersion !== undefined && profile.hostSelection === 'score' ? profile.fast?.failures : undefined;
     const skipKey = memo !== undefined ? skipBits(this.skipFilter) : 0;
     const readsLabels = memo !== undefined && profile.fast!.readsLabels(this.skipFilter);
-    const remembered = memo?.get(pod, opts.nominatorVersion!, skipKey, readsLabels);
+    // A nominated pod's own nomination does not count on its node: a near miss only (it filters that node again).
+    const remembered = pod.nominatedNodeName === '' ? memo?.get(pod, opts.nominatorVersion!, skipKey, readsLabels) : undefined;
     if (remembered !== undefined) {
       this.walked += walk.length;
       out.statuses = remembered; // the same walk at the same cluster version: no node, the same statuses

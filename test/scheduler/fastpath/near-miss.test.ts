@@ -73,6 +73,19 @@ describe('near miss', () => {
     assert.deepEqual(seen, ['n5']);
   });
 
+  it('keeps a nominated pod\'s failure from exact reuse (its own nomination did not count), not from near misses', () => {
+    const { nodes, path, pod } = setup(() => CPU_SHORT());
+    const nominatedPod = { ...pod, nominatedNodeName: 'n2' } as Pod;
+    const statuses = new Map(nodes.map((n) => [n.name, CPU_SHORT()]));
+    path.failures!.remember(nominatedPod, 0, 0, false, statuses, nodes, null, [nodes[2]!]);
+    assert.equal(path.failures!.get({ ...pod, nominatedNodeName: '' } as Pod, 0, 0, false), undefined);
+    const seen: string[] = [];
+    const verdict = (_s: CycleState, _p: Pod, node: Node): Status | null => (seen.push(node.name), CPU_SHORT());
+    const near = nearMiss({ ...path, statusOf: verdict }, new CycleState(), pod, cycle(nodes));
+    assert.equal(near, statuses);
+    assert.deepEqual(seen, ['n2']);
+  });
+
   it('re-filters the nodes that carried nominated pods at the remembered failure', () => {
     const { nodes, path, pod } = setup(() => CPU_SHORT());
     path.failures!.remember(pod, 0, 0, false, new Map(nodes.map((n) => [n.name, n.name === 'n7' ? MEM_SHORT() : CPU_SHORT()])), nodes, null, [nodes[7]!]);
