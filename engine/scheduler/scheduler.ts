@@ -20,6 +20,7 @@ import type { FilterProfile } from './framework/node-simulation.js';
 import { FrameworkRuntime } from './framework/runtime.js';
 import type { CycleOptions } from './framework/runtime.js';
 import { nodeTreeOrder } from './framework/node-tree.js';
+import { StatusOverlay } from './framework/status-overlay.js';
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
@@ -242,13 +243,31 @@ export class Scheduler {
     return true;
   }
 
-  /** The rejecting plugins and the FitError text, once per statuses map (failing cycles may share one). */
+  /**
+   * The rejecting plugins and the FitError text, once per statuses map (failing cycles may share one). A
+   * near miss's overlay (its previous statuses with a few nodes changed) adjusts the previous counts.
+   */
   private failureSummary(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg: string): FailureSummary {
     const known = this.summaries.get(statuses);
     if (known !== undefined && known.total === total && known.preFilterMsg === preFilterMsg) return known;
-    const plugins = new Set<string>();
-    for (const s of statuses.values()) plugins.add(s.plugin);
-    const summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg };
+    let summary: FailureSummary;
+    if (statuses instanceof StatusOverlay && preFilterMsg === '') {
+      const base = this.failureSummary(statuses.base, total, '');
+      const counts = new StatusCounts(base.counts);
+      for (const [name, now] of statuses.changes) {
+        counts.add(statuses.base.get(name)!, -1);
+        counts.add(now, 1);
+      }
+      summary = counts.summary(total);
+    } else if (preFilterMsg !== '') {
+      const plugins = new Set<string>();
+      for (const s of statuses.values()) plugins.add(s.plugin);
+      summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg, counts: new StatusCounts() };
+    } else {
+      const counts = new StatusCounts();
+      for (const s of statuses.values()) counts.add(s, 1);
+      summary = counts.summary(total);
+    }
     this.summaries.set(statuses, summary);
     return summary;
   }
@@ -374,6 +393,30 @@ interface FailureSummary {
   text: string;
   total: number;
   preFilterMsg: string;
+  /** The reason and plugin counts behind them (empty after a PreFilter rejection). */
+  counts: StatusCounts;
+}
+
+/** Reasons (each once per node) and rejecting plugins over a cycle's statuses, by count. */
+class StatusCounts {
+  readonly reasons: Map<string, number>;
+  readonly plugins: Map<string, number>;
+
+  constructor(from?: StatusCounts) {
+    this.reasons = new Map(from?.reasons);
+    this.plugins = new Map(from?.plugins);
+  }
+
+  add(s: Status, n: 1 | -1): void {
+    for (const r of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
+    this.plugins.set(s.plugin, (this.plugins.get(s.plugin) ?? 0) + n);
+  }
+
+  summary(total: number): FailureSummary {
+    const plugins = new Set<string>();
+    for (const [p, n] of this.plugins) if (n > 0) plugins.add(p);
+    return { plugins, text: fitErrorMessage(total, this.reasons), total, preFilterMsg: '', counts: this };
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import type { ClusterVersion } from '../framework/cluster-version.js';
 import type { CycleState } from '../framework/interfaces.js';
 import type { Status } from '../framework/status.js';
 import { nodeIndexes } from './node-indexes.js';
+import { withChanges } from '../framework/status-overlay.js';
 
 interface Remembered {
   /** The node list the walk went over (a near miss needs the same one). */
@@ -27,7 +28,7 @@ interface Remembered {
   labels: Labels | null;
   namespace: string;
   skip: number;
-  statuses: Map<string, Status>;
+  statuses: ReadonlyMap<string, Status>;
   /** When a label-reading filter ran: what it read besides the node (NearMissPath.labelFingerprint). */
   fingerprint: readonly number[] | null;
   /** The nodes that carried nominated pods then (their statuses came from the two-pass filter). */
@@ -73,7 +74,7 @@ export class FailureMemo {
    * The remembered statuses of a failing cycle for this pod at the current version, or undefined. `skip` is the
    * cycle's PreFilter Skip pattern (bit f = filter f skipped); `readsLabels` whether a filter reading the pod's labels runs.
    */
-  get(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean): Map<string, Status> | undefined {
+  get(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean): ReadonlyMap<string, Status> | undefined {
     const r = this.entryFor(pod, nominatorVersion, skip);
     if (r === undefined || !r.exact || r.storeVersion !== this.storeVersion) return undefined;
     if (readsLabels ? r.labels !== pod.labels : r.labels !== null) return undefined;
@@ -88,7 +89,7 @@ export class FailureMemo {
    * nominated pods now or did then (a nomination counts on its node only, through the two-pass filter).
    * Returns the remembered statuses and those nodes, or undefined.
    */
-  near(pod: Pod, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null, nominated: readonly Node[]): { statuses: Map<string, Status>; changed: Node[] } | undefined {
+  near(pod: Pod, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null, nominated: readonly Node[]): { statuses: ReadonlyMap<string, Status>; changed: Node[] } | undefined {
     const r = this.bySpec.get(pod.spec);
     if (r === undefined || r.skip !== skip || r.namespace !== pod.namespace || r.nodes !== nodes) return undefined;
     if (fingerprint === null ? r.labels !== null : r.labels !== pod.labels || !sameNumbers(r.fingerprint, fingerprint)) return undefined;
@@ -129,7 +130,7 @@ export class FailureMemo {
    * label-reading filters read, when one ran and can say (else a near miss needs the same version);
    * `nominated`: the nodes that carried nominated pods during the walk.
    */
-  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: Map<string, Status>, nodes: readonly Node[] | null = null, fingerprint: readonly number[] | null = null, nominated: readonly Node[] = NONE): void {
+  remember(pod: Pod, nominatorVersion: number, skip: number, readsLabels: boolean, statuses: ReadonlyMap<string, Status>, nodes: readonly Node[] | null = null, fingerprint: readonly number[] | null = null, nominated: readonly Node[] = NONE): void {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
     if (readsLabels && fingerprint === null) nodes = null;
     const copy = nominated.length === 0 ? NONE : nominated.slice();
@@ -188,7 +189,7 @@ export interface NearMissCycle {
  * of them passes now, the pod fails with the previous statuses updated for those nodes (the same result
  * as a full walk, which finds no node either). Undefined: walk.
  */
-export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, c: NearMissCycle): Map<string, Status> | undefined {
+export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, c: NearMissCycle): ReadonlyMap<string, Status> | undefined {
   const memo = fast.failures!;
   const near = memo.near(pod, c.skipKey, c.walk, c.fingerprint, c.nominated);
   if (near === undefined || near.changed.length > c.walk.length / 8) return undefined;
@@ -209,8 +210,8 @@ export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, c: Nea
     memo.remember(pod, c.nominatorVersion, c.skipKey, readsLabels, near.statuses, c.walk, c.fingerprint, c.nominated);
     return near.statuses;
   }
-  const statuses = new Map(near.statuses);
-  for (let i = 0; i < updates.length; i++) statuses.set(near.changed[i]!.name, updates[i]!);
+  // The previous statuses with the changed nodes' new ones: an overlay, not a copy of every entry.
+  const statuses = withChanges(near.statuses, near.changed.map((n) => n.name), updates);
   memo.remember(pod, c.nominatorVersion, c.skipKey, readsLabels, statuses, c.walk, c.fingerprint, c.nominated);
   return statuses;
 }

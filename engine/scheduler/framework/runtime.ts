@@ -50,7 +50,7 @@ export interface CycleOutcome {
   /** Chosen node, or null when no node is feasible. */
   node: Node | null;
   /** Status of every rejected node by name (PreFilter rejections apply to all nodes). */
-  statuses: Map<string, Status>;
+  statuses: ReadonlyMap<string, Status>;
   feasibleCount: number;
   state: CycleState;
   /** The PreFilter rejection's message when PreFilter rejected the pod (FitError's PreFilterMsg), else ''. */
