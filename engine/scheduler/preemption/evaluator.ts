@@ -19,6 +19,7 @@ import type { DryRunContext } from './victims.js';
 import { NO_VICTIMS, liveVerdictsHold, selectVictimsOnNode } from './victims.js';
 import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js';
 import { LowestPriority } from './lowest-priority.js';
+import { StatusOverlay } from '../framework/status-overlay.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -86,6 +87,12 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
     return noCandidate(nodes.length, potential.length, pluginName);
   }
+  if (potential.length > 0 && !anyLowerPriority(h, potential, pod.spec.priority)) {
+    // No potential node has a pod of lower priority: the dry run would answer "no victims" on each, whatever
+    // its random offset (still drawn, as the dry run would).
+    h.rng.int(potential.length);
+    return noCandidate(nodes.length, potential.length, pluginName);
+  }
   const key = fruitlessKey(h, pod, statuses, nodes);
   const known = knownFruitless(h, key);
   if (known !== undefined) {
@@ -114,9 +121,15 @@ const potentialCache = new WeakMap<ReadonlyMap<string, Status>, { nodes: readonl
 function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): Node[] {
   const known = potentialCache.get(statuses);
   if (known !== undefined && known.nodes === nodes) return known.potential;
-  const potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  // A near miss's overlay whose changed nodes kept their side of Unschedulable has its base's list.
+  const potential = statuses instanceof StatusOverlay && sameSides(statuses) ? potentialNodes(nodes, statuses.base) : nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
   potentialCache.set(statuses, { nodes, potential });
   return potential;
+}
+
+function sameSides(o: StatusOverlay): boolean {
+  for (const [name, now] of o.changes) if ((o.base.get(name)?.code === Code.Unschedulable) !== (now.code === Code.Unschedulable)) return false;
+  return true;
 }
 
 /**
@@ -150,6 +163,12 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
     if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
   }
   return [...nonViolating, ...violating];
+}
+
+function anyLowerPriority(h: PreemptionHandle, nodes: readonly Node[], priority: number): boolean {
+  const lowest = lowestOf(h);
+  for (const node of nodes) if (lowest(node) < priority) return true;
+  return false;
 }
 
 /** One LowestPriority per scheduler (its handle). */

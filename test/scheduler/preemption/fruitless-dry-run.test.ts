@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { CycleState } from '../../../engine/scheduler/framework/interfaces.js';
 import { Status } from '../../../engine/scheduler/framework/status.js';
 import { DEFAULT_PREEMPTION_ARGS } from '../../../engine/scheduler/plugins/defaultpreemption/default-preemption.js';
-import { preempt } from '../../../engine/scheduler/preemption/evaluator.js';
+import { StatusTally, dryRunPreemption, fitErrorMessage, preempt } from '../../../engine/scheduler/preemption/evaluator.js';
 import type { PreemptionHandle } from '../../../engine/scheduler/preemption/evaluator.js';
 import { build } from './preemption-helpers.js';
 import type { Built } from './preemption-helpers.js';
@@ -33,6 +33,33 @@ function run(h: PreemptionHandle, b: Built, statuses: Map<string, Status>): Retu
 }
 
 describe('fruitless dry runs', () => {
+  it('potential nodes without lower-priority pods: no walk, the walk\'s message and random draws', () => {
+    // node3's low pod keeps the cluster-wide shortcut off; node3 itself is not a potential node.
+    const make = (): Built =>
+      build(
+        [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '1' }],
+        [
+          { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
+          { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
+          { name: 'low3', node: 'node3', cpu: '100m' },
+          { name: 'p', priority: HIGH, cpu: '500m' },
+        ],
+      );
+    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const quick = make();
+    const qh = quick.sim.scheduler.frameworkHandle;
+    const out = run(qh, quick, statuses);
+    const walk = make();
+    const wh = walk.sim.scheduler.frameworkHandle;
+    const tally = new StatusTally();
+    const potential = wh.nodes().filter((n) => n.name !== 'node3');
+    assert.deepEqual(dryRunPreemption(wh, DEFAULT_PREEMPTION_ARGS, new CycleState(), walk.pod('p'), potential, tally), []);
+    assert.equal(out.result?.nominatedNode, '');
+    assert.equal(out.status?.message, `preemption: ${fitErrorMessage(wh.nodes(), tally)}`);
+    assert.equal(qh.rng.int(1_000_000), wh.rng.int(1_000_000));
+  });
+
+
   it('the same dry run at the same cluster version gives the same outcome and the same random draws', () => {
     const once = blocked();
     const h = once.b.sim.scheduler.frameworkHandle;
