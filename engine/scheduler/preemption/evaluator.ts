@@ -87,12 +87,6 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
     return noCandidate(nodes.length, potential.length, pluginName);
   }
-  if (potential.length > 0 && !anyLowerPriority(h, potential, pod.spec.priority)) {
-    // No potential node has a pod of lower priority: the dry run would answer "no victims" on each, whatever
-    // its random offset (still drawn, as the dry run would).
-    h.rng.int(potential.length);
-    return noCandidate(nodes.length, potential.length, pluginName);
-  }
   const key = fruitlessKey(h, pod, statuses, nodes);
   const known = knownFruitless(h, key);
   if (known !== undefined) {
@@ -100,6 +94,14 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     // whatever its random offset, so only the offset's draw is repeated.
     if (potential.length > 0) h.rng.int(potential.length);
     return known;
+  }
+  if (potential.length > 0 && !anyLowerPriority(h, potential, pod.spec.priority)) {
+    // No potential node has a pod of lower priority: the dry run would answer "no victims" on each, whatever
+    // its random offset (still drawn, as the dry run would).
+    h.rng.int(potential.length);
+    const outcome = noCandidate(nodes.length, potential.length, pluginName);
+    rememberFruitless(h, key, outcome);
+    return outcome;
   }
   const dryRun = new StatusTally();
   const candidates = potential.length === 0 ? [] : dryRunPreemption(h, limits, state, pod, potential, dryRun, statuses);
