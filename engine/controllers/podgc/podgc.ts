@@ -39,6 +39,8 @@ export class PodGCController {
   private readonly quarantine = new Map<number, number>();
   /** Deleted nodes that may still have pods bound to them (dropped once they have none). */
   private deletedNodes: Node[] = [];
+  /** Live nodes whose Ready condition is not True (only they can be out of service), by index. */
+  private readonly notReady = new Map<number, Node>();
 
   constructor(
     sim: Simulator,
@@ -55,8 +57,11 @@ export class PodGCController {
         this.terminalByNode.get(pod.nodeIndex)?.delete(pod);
       }
     });
+    for (const node of store.nodes) if (!node.deleted && node.ready !== 'True') this.notReady.set(node.index, node);
     store.events.onNode((type, node) => {
       if (type === 'NodeRemoved') this.deletedNodes.push(node);
+      if (node.deleted || node.ready === 'True') this.notReady.delete(node.index);
+      else this.notReady.set(node.index, node);
     });
     sim.every(config.periodMs, () => this.gc(), { priority: EVENT_PRIORITY.controller, start: sim.now });
   }
@@ -80,7 +85,10 @@ export class PodGCController {
   }
 
   private gcOutOfService(): void {
-    for (const node of this.store.nodes) {
+    if (this.notReady.size === 0) return;
+    // In node order, as a pass over every node would meet them.
+    const nodes = [...this.notReady.values()].sort((a, b) => a.index - b.index);
+    for (const node of nodes) {
       if (node.deleted || node.ready === 'True' || !node.taints.some((t) => t.key === TAINT_OUT_OF_SERVICE)) continue;
       for (const pod of [...this.store.podsOn(node)]) if (pod.deletionMs >= 0) this.forceDelete(pod, 'out-of-service');
     }
