@@ -38,6 +38,7 @@ import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js'
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
 import { nodeIndexes } from './node-indexes.js';
+import { WalkStatuses } from '../framework/walk-statuses.js';
 import { ResourceScores } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
@@ -210,20 +211,22 @@ export class DefaultFastPath {
   /**
    * The statuses of a walk in which no node passed (findFeasible found none): every node from `start`, in
    * order, gets the Status of its first failing filter, as the plugin-by-plugin walk gives it (the static
-   * filters' Status comes from the per-spec cache). False if a node passes after all (then the caller
-   * takes the plugin-by-plugin walk).
+   * filters' Status comes from the per-spec cache), one per position. Null if a node passes after all
+   * (then the caller takes the plugin-by-plugin walk).
    */
-  rejectAll(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, skip: readonly boolean[], statuses: Map<string, Status>, override: NodeFilterFn | null, nominated: Uint8Array | null): boolean {
+  rejectAll(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, skip: readonly boolean[], override: NodeFilterFn | null, nominated: Uint8Array | null): WalkStatuses | null {
     const n = nodes.length;
+    const byPosition: Status[] = new Array<Status>(n);
     let idx = start;
     for (let i = 0; i < n; i++) {
-      const node = nodes[idx]!;
+      const at = idx;
+      const node = nodes[at]!;
       idx = idx + 1 === n ? 0 : idx + 1;
       const s = nominated !== null && nominated[node.index] === 1 ? override!(state, pod, node) : this.statusOf(state, pod, node, skip);
-      if (s === null) return false;
-      statuses.set(node.name, s);
+      if (s === null) return null;
+      byPosition[at] = s;
     }
-    return true;
+    return new WalkStatuses(nodes, start, byPosition);
   }
 
   /** The first failing filter's Status (with its plugin name) on `node`, or null if all pass. */

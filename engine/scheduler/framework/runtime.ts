@@ -22,6 +22,7 @@ import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
 import { Code, PreFilterResult } from './status.js';
 import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
+import type { WalkStatuses } from './walk-statuses.js';
 import { pluginError as thrownBy } from './plugin-error.js';
 
 type NodeFilter = (state: CycleState, pod: Pod, node: Node) => Status | null;
@@ -70,6 +71,8 @@ export class FrameworkRuntime {
   private scores: number[] = [];
   private skipFilter: boolean[] = [];
   private skipScore: boolean[] = [];
+  /** The fused walk's statuses when it found no node (taken by schedule()). */
+  private walkStatuses: WalkStatuses | null = null;
   /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
   private nominatedMark = new Uint8Array(0);
   private readonly recByName = new Map<string, ExplainNode>();
@@ -143,10 +146,18 @@ export class FrameworkRuntime {
         return this.finish(rec, out);
       }
     }
+    this.walkStatuses = null;
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
+    const walked = this.walkStatuses as WalkStatuses | null;
+    if (walked !== null) {
+      // The fused walk's statuses, one per position; a walk narrowed by a PreFilterResult gets the absent nodes added below.
+      if (narrowed === null) out.statuses = walked;
+      else for (const [name, s] of walked) statuses.set(name, s);
+      this.walkStatuses = null;
+    }
     if (memo !== undefined && feasible.length === 0) {
       const nearable = nominated !== undefined && fingerprint !== undefined;
-      memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, statuses, nearable ? walk : null, fingerprint ?? null, nearable ? nominated : NO_NODES);
+      memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, out.statuses, nearable ? walk : null, fingerprint ?? null, nearable ? nominated : NO_NODES);
     }
     if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
     out.feasibleCount = feasible.length;
@@ -241,14 +252,15 @@ export class FrameworkRuntime {
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
       // No node passed: the same walk again builds the statuses (it processed every node, so the start stays).
-      const rejectedAll = feasible.length === 0 && fast.rejectAll(state, pod, nodes, start, this.skipFilter, statuses, override, mark);
+      const rejectedAll = feasible.length === 0 ? fast.rejectAll(state, pod, nodes, start, this.skipFilter, override, mark) : null;
       if (mark !== null) this.markNominated(nominated!, 0);
-      if (feasible.length > 0 || rejectedAll) {
+      this.walkStatuses = rejectedAll;
+      if (feasible.length > 0 || rejectedAll !== null) {
         if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
         this.walked += processed;
         return feasible;
       }
-      statuses.clear(); // never by construction: the plugin-by-plugin walk below decides
+      // (never by construction: the plugin-by-plugin walk below decides)
     }
     feasible.length = 0; // (the fused walk overwrites it in place)
     let processed = 0;
