@@ -21,6 +21,7 @@ import { FrameworkRuntime } from './framework/runtime.js';
 import type { CycleOptions } from './framework/runtime.js';
 import { nodeTreeOrder } from './framework/node-tree.js';
 import { StatusOverlay } from './framework/status-overlay.js';
+import { WalkStatuses } from './framework/walk-statuses.js';
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
@@ -265,7 +266,8 @@ export class Scheduler {
       summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg, counts: new StatusCounts() };
     } else {
       const counts = new StatusCounts();
-      for (const s of statuses.values()) counts.add(s, 1);
+      // (counts do not depend on the order: a fused walk's statuses are read position by position)
+      for (const s of statuses instanceof WalkStatuses ? statuses.byPosition : statuses.values()) counts.add(s, 1);
       summary = counts.summary(total);
     }
     this.summaries.set(statuses, summary);

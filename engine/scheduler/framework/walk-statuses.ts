@@ -25,7 +25,7 @@ export class WalkStatuses implements ReadonlyMap<string, Status> {
   constructor(
     private readonly nodes: readonly Node[],
     private readonly start: number,
-    private readonly byPosition: readonly Status[],
+    readonly byPosition: readonly Status[],
   ) {}
 
   get size(): number {
