@@ -23,7 +23,7 @@ function positionsOf(nodes: readonly Node[]): Map<string, number> {
 export class WalkStatuses implements ReadonlyMap<string, Status> {
   /** `byPosition[i]`: the status of nodes[i]; the walk started at `start`. */
   constructor(
-    private readonly nodes: readonly Node[],
+    readonly nodes: readonly Node[],
     private readonly start: number,
     readonly byPosition: readonly Status[],
   ) {}

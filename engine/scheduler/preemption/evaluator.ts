@@ -20,6 +20,7 @@ import { NO_VICTIMS, liveVerdictsHold, selectVictimsOnNode } from './victims.js'
 import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js';
 import { LowestPriority } from './lowest-priority.js';
 import { StatusOverlay } from '../framework/status-overlay.js';
+import { WalkStatuses } from '../framework/walk-statuses.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -124,7 +125,10 @@ function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, St
   const known = potentialCache.get(statuses);
   if (known !== undefined && known.nodes === nodes) return known.potential;
   // A near miss's overlay whose changed nodes kept their side of Unschedulable has its base's list.
-  const potential = statuses instanceof StatusOverlay && sameSides(statuses) ? potentialNodes(nodes, statuses.base) : nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
+  let potential: Node[];
+  if (statuses instanceof StatusOverlay && sameSides(statuses)) potential = potentialNodes(nodes, statuses.base);
+  else if (statuses instanceof WalkStatuses && statuses.nodes === nodes) potential = nodes.filter((_n, i) => statuses.byPosition[i]!.code === Code.Unschedulable);
+  else potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
   potentialCache.set(statuses, { nodes, potential });
   return potential;
 }
