@@ -267,7 +267,7 @@ export class Scheduler {
     } else {
       const counts = new StatusCounts();
       // (counts do not depend on the order: a fused walk's statuses are read position by position)
-      for (const s of statuses instanceof WalkStatuses ? statuses.byPosition : statuses.values()) counts.add(s, 1);
+      counts.addAll(statuses instanceof WalkStatuses ? statuses.byPosition : statuses.values());
       summary = counts.summary(total);
     }
     this.summaries.set(statuses, summary);
@@ -409,9 +409,27 @@ class StatusCounts {
     this.plugins = new Map(from?.plugins);
   }
 
-  add(s: Status, n: 1 | -1): void {
+  add(s: Status, n: number): void {
     for (const r of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
     this.plugins.set(s.plugin, (this.plugins.get(s.plugin) ?? 0) + n);
+  }
+
+  /** Every status once: counted by Status object first (a walk's statuses are mostly a few shared ones). */
+  addAll(statuses: Iterable<Status>): void {
+    const byObject = new Map<Status, number>();
+    let run: Status | undefined;
+    let n = 0;
+    for (const s of statuses) {
+      if (s === run) {
+        n++;
+        continue;
+      }
+      if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
+      run = s;
+      n = 1;
+    }
+    if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
+    for (const [s, k] of byObject) this.add(s, k);
   }
 
   summary(total: number): FailureSummary {
