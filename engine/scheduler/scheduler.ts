@@ -5,7 +5,6 @@
  */
 import { nodeAdmits } from './queue/precheck.js';
 import { ClusterVersion } from './framework/cluster-version.js';
-import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
 import type { Node } from '../cluster/node.js';
 import type { Pod } from '../cluster/pod.js';
 import { podKey } from '../cluster/pod.js';
@@ -20,8 +19,8 @@ import type { FilterProfile } from './framework/node-simulation.js';
 import { FrameworkRuntime } from './framework/runtime.js';
 import type { CycleOptions } from './framework/runtime.js';
 import { nodeTreeOrder } from './framework/node-tree.js';
-import { StatusOverlay } from './framework/status-overlay.js';
-import { WalkStatuses } from './framework/walk-statuses.js';
+import { FailureSummaries } from './failure-summary.js';
+import type { FailureSummary } from './failure-summary.js';
 import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
@@ -105,7 +104,7 @@ export interface SchedulerStats {
 export class Scheduler {
   /** Per pending pod (uid): its last PodUnschedulable message and when it was last seen (event series). */
   private readonly lastFailure = new Map<number, { text: string; atMs: number }>();
-  private readonly summaries = new WeakMap<ReadonlyMap<string, Status>, FailureSummary>();
+  private readonly summaries = new FailureSummaries();
   readonly queue: SchedulingQueue;
   readonly nominator = new Nominator();
   readonly stats: SchedulerStats = { attempts: 0, scheduled: 0, unschedulable: 0, preemptions: 0 };
@@ -244,34 +243,9 @@ export class Scheduler {
     return true;
   }
 
-  /**
-   * The rejecting plugins and the FitError text, once per statuses map (failing cycles may share one). A
-   * near miss's overlay (its previous statuses with a few nodes changed) adjusts the previous counts.
-   */
+  /** The rejecting plugins and the FitError text, once per statuses map (failure-summary.ts). */
   private failureSummary(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg: string): FailureSummary {
-    const known = this.summaries.get(statuses);
-    if (known !== undefined && known.total === total && known.preFilterMsg === preFilterMsg) return known;
-    let summary: FailureSummary;
-    if (statuses instanceof StatusOverlay && preFilterMsg === '') {
-      const base = this.failureSummary(statuses.base, total, '');
-      const counts = new StatusCounts(base.counts);
-      for (const [name, now] of statuses.changes) {
-        counts.add(statuses.base.get(name)!, -1);
-        counts.add(now, 1);
-      }
-      summary = counts.summary(total);
-    } else if (preFilterMsg !== '') {
-      const plugins = new Set<string>();
-      for (const s of statuses.values()) plugins.add(s.plugin);
-      summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg, counts: new StatusCounts() };
-    } else {
-      const counts = new StatusCounts();
-      // (counts do not depend on the order: a fused walk's statuses are read position by position)
-      counts.addAll(statuses instanceof WalkStatuses ? statuses.byPosition : statuses.values());
-      summary = counts.summary(total);
-    }
-    this.summaries.set(statuses, summary);
-    return summary;
+    return this.summaries.of(statuses, total, preFilterMsg);
   }
 
   /** How many failing cycles reused a remembered walk (fastpath/failure-memo.ts); for tests and profiling. */
@@ -388,64 +362,4 @@ export class Scheduler {
     this.stats.scheduled++;
     this.store.record('PodScheduled', podKey(pod), node.name, `attempt ${pod.attempts}`);
   }
-}
-
-interface FailureSummary {
-  plugins: ReadonlySet<string>;
-  text: string;
-  total: number;
-  preFilterMsg: string;
-  /** The reason and plugin counts behind them (empty after a PreFilter rejection). */
-  counts: StatusCounts;
-}
-
-/** Reasons (each once per node) and rejecting plugins over a cycle's statuses, by count. */
-class StatusCounts {
-  readonly reasons: Map<string, number>;
-  readonly plugins: Map<string, number>;
-
-  constructor(from?: StatusCounts) {
-    this.reasons = new Map(from?.reasons);
-    this.plugins = new Map(from?.plugins);
-  }
-
-  add(s: Status, n: number): void {
-    for (const r of s.reasons) this.reasons.set(r, (this.reasons.get(r) ?? 0) + n);
-    this.plugins.set(s.plugin, (this.plugins.get(s.plugin) ?? 0) + n);
-  }
-
-  /** Every status once: counted by Status object first (a walk's statuses are mostly a few shared ones). */
-  addAll(statuses: Iterable<Status>): void {
-    const byObject = new Map<Status, number>();
-    let run: Status | undefined;
-    let n = 0;
-    for (const s of statuses) {
-      if (s === run) {
-        n++;
-        continue;
-      }
-      if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
-      run = s;
-      n = 1;
-    }
-    if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
-    for (const [s, k] of byObject) this.add(s, k);
-  }
-
-  summary(total: number): FailureSummary {
-    const plugins = new Set<string>();
-    for (const [p, n] of this.plugins) if (n > 0) plugins.add(p);
-    return { plugins, text: fitErrorMessage(total, this.reasons), total, preFilterMsg: '', counts: this };
-  }
-}
-
-/**
- * "0/3 nodes are available: 3 Insufficient cpu." as kube-scheduler's FitError words it; a PreFilter
- * rejection gives its message once ("0/3 nodes are available: <message>.").
- */
-export function summarize(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg = ''): string {
-  if (preFilterMsg !== '') return fitErrorMessage(total, new Map(), preFilterMsg);
-  const lists: (readonly string[])[] = [];
-  for (const s of statuses.values()) lists.push(s.reasons);
-  return fitErrorMessage(total, reasonCounts(lists));
 }
