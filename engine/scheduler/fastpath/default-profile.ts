@@ -38,7 +38,7 @@ import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js'
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
 import { nodeIndexes } from './node-indexes.js';
-import { ResourceScores } from './resource-scores.js';
+import { IMAGES, ResourceScores, TAINTED } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
@@ -92,6 +92,9 @@ function pluginsOf(profile: Profile): Plugins | undefined {
 export class DefaultFastPath {
   private readonly taintRaw: number[] = [];
   private readonly raw: number[] = [];
+  /** Scratch: the candidates' node indexes, PodTopologySpread's raw scores. */
+  private idx = new Int32Array(64);
+  private spreadRaw = new Float64Array(64);
   /** Fit verdicts, and fit/balanced scores by the inline formulas, remembered per spec. */
   private readonly resources: ResourceScores;
   /** Whether the fit/balanced scores take the inline formulas (the common resource settings). */
@@ -260,12 +263,18 @@ export class DefaultFastPath {
     const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
     const skipBalanced = skip[BALANCED] === true;
     let tainted = false;
+    let idx: Int32Array | null = null;
     if (this.inlineScores && pinnedNames(spec) === null) {
-      for (let i = 0; i < m; i++) {
-        const node = feasible[i]!;
-        totals[i] = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
+      // One pass over the candidate objects: image (as if none had images), fit, balanced, node indexes.
+      idx = this.indexScratch(m);
+      const flags = this.resources.setFrom(spec, feasible, noImages, totals, skipBalanced, idx);
+      tainted = (flags & TAINTED) !== 0;
+      if ((flags & IMAGES) !== 0) {
+        for (let i = 0; i < m; i++) {
+          const node = feasible[i]!;
+          if (node.images.length !== 0) totals[i] = this.resources.redoWith(spec, idx[i]!, p.image.score(state, pod, node), skipBalanced);
+        }
       }
-      tainted = this.resources.addTo(spec, feasible, totals, skipBalanced);
     } else {
       for (let i = 0; i < m; i++) {
         const node = feasible[i]!;
@@ -278,8 +287,14 @@ export class DefaultFastPath {
     }
     this.addTaintToleration(state, pod, feasible, totals, tainted);
     if (!skip[S_NODE_AFFINITY]) this.addNodeAffinity(state, pod, feasible, totals);
-    if (!skip[S_SPREAD]) this.addSpread(state, pod, feasible, totals);
+    if (!skip[S_SPREAD]) this.addSpread(state, feasible, idx, totals);
     if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
+  }
+
+  /** A scratch Int32Array of at least m entries for the candidates' node indexes. */
+  private indexScratch(m: number): Int32Array {
+    if (this.idx.length < m) this.idx = new Int32Array(Math.max(m, this.idx.length * 2));
+    return this.idx;
   }
 
   /** TaintToleration (weight 3): without taints on any candidate every raw score is 0, normalized to 100. */
@@ -309,13 +324,16 @@ export class DefaultFastPath {
     addWeighted(na.name, feasible, raw, 2, totals);
   }
 
-  private addSpread(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
-    const raw = this.raw;
-    const pts = this.p.spread;
-    raw.length = feasible.length;
-    pts.scoreAll(state, feasible, raw);
-    checked(pts.name, pts.normalizeScore(state, pod, feasible, raw));
-    addWeighted(pts.name, feasible, raw, 2, totals);
+  /** PodTopologySpread (weight 2): Score, NormalizeScore and weight in one call over the node indexes. */
+  private addSpread(state: CycleState, feasible: readonly Node[], known: Int32Array | null, totals: Float64Array): void {
+    const m = feasible.length;
+    let idx = known;
+    if (idx === null) {
+      idx = this.indexScratch(m);
+      for (let i = 0; i < m; i++) idx[i] = feasible[i]!.index;
+    }
+    if (this.spreadRaw.length < m) this.spreadRaw = new Float64Array(Math.max(m, this.spreadRaw.length * 2));
+    this.p.spread.addWeightedScores(state, feasible, idx, m, this.spreadRaw, 2, totals);
   }
 
   private addInterPod(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {

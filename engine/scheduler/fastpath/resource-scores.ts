@@ -52,6 +52,10 @@ function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
   return to;
 }
 
+/** setFrom() flags: a candidate carries taints; a candidate carries images. */
+export const TAINTED = 1;
+export const IMAGES = 2;
+
 export class ResourceScores {
   private readonly entries = new Map<PodSpec, Entry>();
 
@@ -63,6 +67,27 @@ export class ResourceScores {
    * candidate carries taints (the caller's TaintToleration shortcut).
    */
   addTo(spec: PodSpec, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): boolean {
+    return (this.walk(spec, feasible, feasible.length, totals, skipBalanced, null, null) & TAINTED) !== 0;
+  }
+
+  /**
+   * The fused path's first pass over the candidates: totals[i] = base + fit score (+ balanced score unless
+   * `skipBalanced`) of feasible[i], idx[i] = its node index; `base` is ImageLocality's score on a node
+   * without images. Returns TAINTED | IMAGES: whether any candidate carries taints, and whether any
+   * carries images (those totals then start from `base` all the same: the caller redoes them with
+   * redoWith()).
+   */
+  setFrom(spec: PodSpec, feasible: readonly Node[], base: number, totals: Float64Array, skipBalanced: boolean, idx: Int32Array): number {
+    return this.walk(spec, feasible, feasible.length, totals, skipBalanced, base, idx);
+  }
+
+  /** totals[i] = image + fit (+ balanced) for a candidate setFrom() just scored (its entry is current). */
+  redoWith(spec: PodSpec, n: number, image: number, skipBalanced: boolean): number {
+    const e = this.entry(spec);
+    return image + e.fit[n]! + (skipBalanced ? 0 : e.balanced[n]!);
+  }
+
+  private walk(spec: PodSpec, feasible: readonly Node[], m: number, totals: Float64Array, skipBalanced: boolean, base: number | null, idx: Int32Array | null): number {
     const e = this.entry(spec);
     const f = this.fit!;
     const podCpu = spec.nonZeroCpu;
@@ -70,11 +95,15 @@ export class ResourceScores {
     const reqCpu = spec.requests[CPU]!;
     const reqMem = spec.requests[MEMORY]!;
     let { fit, balanced, version } = e;
-    let tainted = false;
-    for (let i = 0; i < feasible.length; i++) {
+    let flags = 0;
+    for (let i = 0; i < m; i++) {
       const node = feasible[i]!;
-      if (node.taints.length !== 0) tainted = true;
+      if (node.taints.length !== 0) flags |= TAINTED;
       const n = node.index;
+      if (idx !== null) {
+        idx[i] = n;
+        if (node.images.length !== 0) flags |= IMAGES;
+      }
       const v = node.accountingVersion + 1;
       if (n >= version.length) {
         e.grow(n + 1);
@@ -85,9 +114,9 @@ export class ResourceScores {
         balanced[n] = balancedScore(node, reqCpu, reqMem);
         version[n] = v;
       }
-      totals[i] = totals[i]! + fit[n]! + (skipBalanced ? 0 : balanced[n]!);
+      totals[i] = (base === null ? totals[i]! : base) + fit[n]! + (skipBalanced ? 0 : balanced[n]!);
     }
-    return tainted;
+    return flags;
   }
 
   /** The spec's entry, with room for node index `maxIndex`. */

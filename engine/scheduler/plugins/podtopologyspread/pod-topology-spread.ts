@@ -99,6 +99,15 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     else out.fill(0, 0, nodes.length);
   }
 
+  /**
+   * Score, NormalizeScore and the weight for nodes[0..m) (node indexes idx[0..m)) into totals: the fused
+   * path's one call per cycle (scoring.ts addWeighted). Without PreScore state every score is 0.
+   */
+  addWeightedScores(state: CycleState, nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, weight: number, totals: Float64Array): void {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    if (s) s.addWeighted(nodes, idx, m, raw, weight, totals);
+  }
+
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {
     const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
     if (s) s.normalize(nodes, scores);

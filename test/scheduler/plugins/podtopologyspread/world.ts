@@ -122,6 +122,16 @@ export class World {
     return scores;
   }
 
+  /** The fused path's scores of the candidates (addWeightedScores with weight 1; null when PreScore skips). */
+  fusedScores(pod: Pod, filtered: readonly Node[]): number[] | null {
+    const state = new CycleState();
+    const s = this.plugin.preScore(state, pod, filtered);
+    if (s?.code === Code.Skip) return null;
+    const totals = new Float64Array(filtered.length);
+    this.plugin.addWeightedScores(state, filtered, Int32Array.from(filtered, (n) => n.index), filtered.length, new Float64Array(filtered.length), 1, totals);
+    return [...totals];
+  }
+
   oracleScores(pod: Pod, filtered: readonly Node[]): number[] | null {
     const constraints = podConstraints(pod, 'ScheduleAnyway', this.args);
     if (constraints.length === 0) return null;
