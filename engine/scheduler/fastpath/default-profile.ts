@@ -38,6 +38,7 @@ import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js'
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
 import { nodeIndexes } from './node-indexes.js';
+import { NodeScoreFlags } from './node-score-flags.js';
 import { IMAGES, ResourceScores, TAINTED } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
@@ -103,6 +104,8 @@ export class DefaultFastPath {
   readonly statics: StaticFeasibility;
   /** Failing cycles remembered per cluster version (only with the store's events). */
   readonly failures: FailureMemo | undefined;
+  /** Whether any node has PreferNoSchedule taints or images (only with the store's events). */
+  private readonly nodeFlags: NodeScoreFlags | undefined;
 
   private constructor(
     private readonly p: Plugins,
@@ -115,6 +118,7 @@ export class DefaultFastPath {
     this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
     this.failures = store === undefined ? undefined : new FailureMemo(cluster ?? new ClusterVersion(store));
+    this.nodeFlags = store === undefined ? undefined : new NodeScoreFlags(store);
   }
 
   /**
@@ -267,7 +271,9 @@ export class DefaultFastPath {
     if (this.inlineScores && pinnedNames(spec) === null) {
       // One pass over the candidate objects: image (as if none had images), fit, balanced, node indexes.
       idx = this.indexScratch(m);
-      const flags = this.resources.setFrom(spec, feasible, noImages, totals, skipBalanced, idx);
+      const f = this.nodeFlags;
+      const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
+      const flags = this.resources.setFrom(spec, feasible, noImages, totals, skipBalanced, idx, check);
       tainted = (flags & TAINTED) !== 0;
       if ((flags & IMAGES) !== 0) {
         for (let i = 0; i < m; i++) {

@@ -67,18 +67,18 @@ export class ResourceScores {
    * candidate carries taints (the caller's TaintToleration shortcut).
    */
   addTo(spec: PodSpec, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): boolean {
-    return (this.walk(spec, feasible, feasible.length, totals, skipBalanced, null, null) & TAINTED) !== 0;
+    return (this.walk(spec, feasible, feasible.length, totals, skipBalanced, null, null, TAINTED) & TAINTED) !== 0;
   }
 
   /**
    * The fused path's first pass over the candidates: totals[i] = base + fit score (+ balanced score unless
    * `skipBalanced`) of feasible[i], idx[i] = its node index; `base` is ImageLocality's score on a node
-   * without images. Returns TAINTED | IMAGES: whether any candidate carries taints, and whether any
-   * carries images (those totals then start from `base` all the same: the caller redoes them with
-   * redoWith()).
+   * without images. Returns, of the flags asked for in `check` (TAINTED, IMAGES), those some candidate
+   * has: it carries taints; it carries images (those totals start from `base` all the same: the caller
+   * redoes them with redoWith()).
    */
-  setFrom(spec: PodSpec, feasible: readonly Node[], base: number, totals: Float64Array, skipBalanced: boolean, idx: Int32Array): number {
-    return this.walk(spec, feasible, feasible.length, totals, skipBalanced, base, idx);
+  setFrom(spec: PodSpec, feasible: readonly Node[], base: number, totals: Float64Array, skipBalanced: boolean, idx: Int32Array, check: number): number {
+    return this.walk(spec, feasible, feasible.length, totals, skipBalanced, base, idx, check);
   }
 
   /** totals[i] = image + fit (+ balanced) for a candidate setFrom() just scored (its entry is current). */
@@ -87,7 +87,7 @@ export class ResourceScores {
     return image + e.fit[n]! + (skipBalanced ? 0 : e.balanced[n]!);
   }
 
-  private walk(spec: PodSpec, feasible: readonly Node[], m: number, totals: Float64Array, skipBalanced: boolean, base: number | null, idx: Int32Array | null): number {
+  private walk(spec: PodSpec, feasible: readonly Node[], m: number, totals: Float64Array, skipBalanced: boolean, base: number | null, idx: Int32Array | null, check: number): number {
     const e = this.entry(spec);
     const f = this.fit!;
     const podCpu = spec.nonZeroCpu;
@@ -98,11 +98,11 @@ export class ResourceScores {
     let flags = 0;
     for (let i = 0; i < m; i++) {
       const node = feasible[i]!;
-      if (node.taints.length !== 0) flags |= TAINTED;
       const n = node.index;
-      if (idx !== null) {
-        idx[i] = n;
-        if (node.images.length !== 0) flags |= IMAGES;
+      if (idx !== null) idx[i] = n;
+      if (check !== 0) {
+        if ((check & TAINTED) !== 0 && node.taints.length !== 0) flags |= TAINTED;
+        if ((check & IMAGES) !== 0 && node.images.length !== 0) flags |= IMAGES;
       }
       const v = node.accountingVersion + 1;
       if (n >= version.length) {

@@ -353,16 +353,20 @@ export class FrameworkRuntime {
   private selectHost(totals: Float64Array, m: number, feasible: readonly Node[]): number {
     let max = totals[0]!;
     let ties = 1;
+    let first = 0;
     for (let i = 1; i < m; i++) {
       const t = totals[i]!;
       if (t > max) {
         max = t;
         ties = 1;
+        first = i;
       } else if (t === max) ties++;
     }
-    if (this.ranking !== undefined && ties > 1) return this.lowestRank(totals, m, max, feasible, this.ranking);
-    let pick = ties === 1 ? 0 : this.rng.int(ties);
-    for (let i = 0; i < m; i++) {
+    if (ties === 1) return first;
+    if (this.ranking !== undefined) return this.lowestRank(totals, m, max, feasible, this.ranking);
+    // The pick-th of the tied maxima in candidate order (the first is at `first`).
+    let pick = this.rng.int(ties);
+    for (let i = first; i < m; i++) {
       if (totals[i] !== max) continue;
       if (pick === 0) return i;
       pick--;
