@@ -13,6 +13,7 @@
  * It calls the same methods (or the same formulas, formulas.ts), so decisions and rng draws are identical;
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
+export type { TopScore } from '../plugins/podtopologyspread/score-table.js';
 import { FailureMemo } from './failure-memo.js';
 import type { LabelFingerprint } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
@@ -34,6 +35,7 @@ import { NodeResourcesBalancedAllocation } from '../plugins/noderesources/balanc
 import { NodeResourcesFit } from '../plugins/noderesources/fit.js';
 import { NodeUnschedulable } from '../plugins/nodeunschedulable/node-unschedulable.js';
 import { PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spread.js';
+import type { TopScore } from '../plugins/podtopologyspread/score-table.js';
 import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js';
 import type { Profile } from '../profile.js';
 import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
@@ -96,6 +98,8 @@ export class DefaultFastPath {
   /** Scratch: the candidates' node indexes, PodTopologySpread's raw scores. */
   private idx = new Int32Array(64);
   private spreadRaw = new Float64Array(64);
+  /** score()'s answer when its last pass tracked the highest total. */
+  private readonly top: TopScore = { max: 0, ties: 0, first: 0 };
   /** Fit verdicts, and fit/balanced scores by the inline formulas, remembered per spec. */
   private readonly resources: ResourceScores;
   /** Whether the fit/balanced scores take the inline formulas (the common resource settings). */
@@ -259,8 +263,12 @@ export class DefaultFastPath {
     return null;
   }
 
-  /** Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m). */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): void {
+  /**
+   * Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m); returns the highest
+   * total with its ties and first position when the last pass could track it (selectHost then skips its
+   * scan), else null.
+   */
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
     const m = feasible.length;
     const p = this.p;
     const spec = pod.spec;
@@ -291,10 +299,18 @@ export class DefaultFastPath {
         totals[i] = t;
       }
     }
-    this.addTaintToleration(state, pod, feasible, totals, tainted);
+    // The plugin whose pass comes last may track the highest total; the untainted TaintToleration
+    // constant goes into PodTopologySpread's pass when nothing is added in between (same order of additions).
+    const top = this.top;
+    const spreadLast = !skip[S_SPREAD] && skip[S_AFFINITY] === true;
+    const taintLast = skip[S_NODE_AFFINITY] === true && skip[S_SPREAD] === true && skip[S_AFFINITY] === true;
+    const foldTaint = !tainted && skip[S_NODE_AFFINITY] === true && !skip[S_SPREAD];
+    let known = false;
+    if (!foldTaint) known = this.addTaintToleration(state, pod, feasible, totals, tainted, taintLast ? top : null);
     if (!skip[S_NODE_AFFINITY]) this.addNodeAffinity(state, pod, feasible, totals);
-    if (!skip[S_SPREAD]) this.addSpread(state, feasible, idx, totals);
+    if (!skip[S_SPREAD]) known = this.addSpread(state, feasible, idx, totals, foldTaint ? 3 * MAX_NODE_SCORE : 0, spreadLast ? top : null);
     if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
+    return known ? top : null;
   }
 
   /** A scratch Int32Array of at least m entries for the candidates' node indexes. */
@@ -303,12 +319,16 @@ export class DefaultFastPath {
     return this.idx;
   }
 
-  /** TaintToleration (weight 3): without taints on any candidate every raw score is 0, normalized to 100. */
-  private addTaintToleration(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, tainted: boolean): void {
+  /**
+   * TaintToleration (weight 3): without taints on any candidate every raw score is 0, normalized to 100.
+   * True when `top` was filled (untainted only).
+   */
+  private addTaintToleration(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, tainted: boolean, top: TopScore | null): boolean {
     const m = feasible.length;
     if (!tainted) {
+      if (top !== null) return addTracked(totals, m, 3 * MAX_NODE_SCORE, top);
       for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * MAX_NODE_SCORE;
-      return;
+      return false;
     }
     const raw = this.taintRaw;
     raw.length = m;
@@ -319,6 +339,7 @@ export class DefaultFastPath {
     }
     defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
     for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * raw[i]!;
+    return false;
   }
 
   private addNodeAffinity(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
@@ -330,8 +351,11 @@ export class DefaultFastPath {
     addWeighted(na.name, feasible, raw, 2, totals);
   }
 
-  /** PodTopologySpread (weight 2): Score, NormalizeScore and weight in one call over the node indexes. */
-  private addSpread(state: CycleState, feasible: readonly Node[], known: Int32Array | null, totals: Float64Array): void {
+  /**
+   * PodTopologySpread (weight 2): Score, NormalizeScore and weight in one call over the node indexes,
+   * each total first raised by `pre`; true when `top` was filled.
+   */
+  private addSpread(state: CycleState, feasible: readonly Node[], known: Int32Array | null, totals: Float64Array, pre: number, top: TopScore | null): boolean {
     const m = feasible.length;
     let idx = known;
     if (idx === null) {
@@ -339,7 +363,7 @@ export class DefaultFastPath {
       for (let i = 0; i < m; i++) idx[i] = feasible[i]!.index;
     }
     if (this.spreadRaw.length < m) this.spreadRaw = new Float64Array(Math.max(m, this.spreadRaw.length * 2));
-    this.p.spread.addWeightedScores(state, feasible, idx, m, this.spreadRaw, 2, totals);
+    return this.p.spread.addWeightedScores(state, feasible, idx, m, this.spreadRaw, 2, totals, pre, top);
   }
 
   private addInterPod(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
@@ -354,6 +378,26 @@ export class DefaultFastPath {
 
 function checked(plugin: string, s: Status | null): void {
   if (s !== null && s.code !== Code.Success) throw new SimError('E_PLUGIN', `NormalizeScore of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
+}
+
+/** totals += add, tracking the highest total as selectHost's scan does; true (top filled). */
+function addTracked(totals: Float64Array, m: number, add: number, top: TopScore): boolean {
+  let best = -Infinity;
+  let ties = 0;
+  let first = 0;
+  for (let i = 0; i < m; i++) {
+    const t = totals[i]! + add;
+    totals[i] = t;
+    if (t > best) {
+      best = t;
+      ties = 1;
+      first = i;
+    } else if (t === best) ties++;
+  }
+  top.max = best;
+  top.ties = ties;
+  top.first = first;
+  return true;
 }
 
 /** totals += weight * scores, with prioritize()'s 0..MaxNodeScore check. */

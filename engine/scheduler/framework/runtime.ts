@@ -14,6 +14,7 @@ import type { Pod } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
+import type { TopScore } from '../fastpath/default-profile.js';
 import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
@@ -304,8 +305,8 @@ export class FrameworkRuntime {
       throw pluginError(p.name, 'PreScore', s);
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
-      profile.fast.score(state, pod, feasible, totals, skip);
-      return feasible[this.selectHost(totals, m, feasible)]!;
+      const top = profile.fast.score(state, pod, feasible, totals, skip);
+      return feasible[this.selectHost(totals, m, feasible, top)]!;
     }
     const scores = this.scores;
     scores.length = m;
@@ -350,17 +351,24 @@ export class FrameworkRuntime {
    * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
    * With the nodeRank tie-break the tied node of smallest rank wins (no draw; node-rank.ts).
    */
-  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[]): number {
+  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[], top: TopScore | null = null): number {
     let max = totals[0]!;
     let ties = 1;
     let first = 0;
-    for (let i = 1; i < m; i++) {
-      const t = totals[i]!;
-      if (t > max) {
-        max = t;
-        ties = 1;
-        first = i;
-      } else if (t === max) ties++;
+    if (top !== null) {
+      // the fused path's last pass scanned the totals as below
+      max = top.max;
+      ties = top.ties;
+      first = top.first;
+    } else {
+      for (let i = 1; i < m; i++) {
+        const t = totals[i]!;
+        if (t > max) {
+          max = t;
+          ties = 1;
+          first = i;
+        } else if (t === max) ties++;
+      }
     }
     if (ties === 1) return first;
     if (this.ranking !== undefined) return this.lowestRank(totals, m, max, feasible, this.ranking);

@@ -17,6 +17,13 @@ import type { SoftPlan } from './plan.js';
 export const MAX_COMBOS = 1024;
 const EMPTY: readonly number[] = [];
 
+/** The highest total of a cycle, how many candidates have it and the first of them (selectHost's scan). */
+export interface TopScore {
+  max: number;
+  ties: number;
+  first: number;
+}
+
 export class ScoreTable {
   private stamp = 0;
   /** Per key: the cycle stamp it was computed at, its rounded raw score, its normalized score. */
@@ -31,11 +38,12 @@ export class ScoreTable {
   private readonly strides: number[] = [];
 
   /**
-   * totals[k] += weight x the normalized score of nodes[k] (node index idx[k]); false (totals untouched)
-   * when the plan does not fit a table (two hostname constraints, too many combinations): the caller
-   * takes the per-candidate loops. No candidate may be ignored (the caller checks).
+   * totals[k] = (totals[k] + pre) + weight x the normalized score of nodes[k] (node index idx[k]), and
+   * with `top` the highest of the new totals (these are then the cycle's final totals); false (totals
+   * untouched) when the plan does not fit a table (two hostname constraints, too many combinations): the
+   * caller takes the per-candidate loops. No candidate may be ignored (the caller checks).
    */
-  addWeighted(plan: SoftPlan, nodes: readonly Node[], idx: Int32Array, m: number, weight: number, totals: Float64Array): boolean {
+  addWeighted(plan: SoftPlan, nodes: readonly Node[], idx: Int32Array, m: number, weight: number, totals: Float64Array, pre: number, top: TopScore | null): boolean {
     const hostCombos = this.layout(plan);
     if (hostCombos < 0) return false;
     const cs = plan.constraints;
@@ -80,7 +88,26 @@ export class ScoreTable {
       this.normalized[key] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - this.rounded[key]!)) / max);
     }
     const normalized = this.normalized;
-    for (let k = 0; k < m; k++) totals[k] = totals[k]! + normalized[keyOf[k]!]! * weight;
+    if (top === null) {
+      for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre + normalized[keyOf[k]!]! * weight;
+      return true;
+    }
+    // selectHost's scan, folded in: the first maximum and the number of ties.
+    let best = -Infinity;
+    let ties = 0;
+    let at = 0;
+    for (let k = 0; k < m; k++) {
+      const t = totals[k]! + pre + normalized[keyOf[k]!]! * weight;
+      totals[k] = t;
+      if (t > best) {
+        best = t;
+        ties = 1;
+        at = k;
+      } else if (t === best) ties++;
+    }
+    top.max = best;
+    top.ties = ties;
+    top.first = at;
     return true;
   }
 

@@ -10,6 +10,7 @@ import { goRound } from '../helper/normalize-score.js';
 import { LABEL_HOSTNAME, nodeHasAllKeys } from './common.js';
 import type { SoftPlan } from './plan.js';
 import { ScoreTable } from './score-table.js';
+import type { TopScore } from './score-table.js';
 import type { SelectorLine } from './spread-index.js';
 
 /** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
@@ -146,10 +147,13 @@ export class ScoreCycle {
    * of nodes[k], whose node index is idx[k]: the values scoreAll and normalize give (the same arithmetic
    * in the same order), read from flat arrays by node index. `raw`: scratch of at least m entries.
    * Normalized scores are 0..MaxNodeScore by construction (0 <= min <= s <= max), so no range check.
+   * `pre` is added to each total first (the caller's previous plugin folded in); true when `top` was
+   * filled with the highest new total (score-table.ts).
    */
-  addWeighted(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, weight: number, totals: Float64Array): void {
+  addWeighted(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, weight: number, totals: Float64Array, pre: number, top: TopScore | null): boolean {
     const plan = this.plan!;
-    if (!this.anyIgnored && this.table.addWeighted(plan, nodes, idx, m, weight, totals)) return;
+    if (!this.anyIgnored && this.table.addWeighted(plan, nodes, idx, m, weight, totals, pre, top)) return top !== null;
+    if (pre !== 0) for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre;
     const cs = plan.constraints;
     raw.fill(0, 0, m);
     for (let i = 0; i < cs.length; i++) {
@@ -185,6 +189,7 @@ export class ScoreCycle {
       else v = Math.trunc((MAX_NODE_SCORE * (max + min - raw[k]!)) / max);
       totals[k] = totals[k]! + v * weight;
     }
+    return false;
   }
 
   private addHostnameAt(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, hasKey: readonly number[], line: Int32Array, key: string, w: number, skew: number): void {
