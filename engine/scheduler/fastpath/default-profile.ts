@@ -247,7 +247,7 @@ export class DefaultFastPath {
   }
 
   /**
-   * Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m); returns the highest
+   * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it, else null (default-score.ts).
    */
   score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {

@@ -72,7 +72,7 @@ export class DefaultScore {
   ) {}
 
   /**
-   * Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m); returns the highest
+   * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it (selectHost then skips its
    * scan), else null.
    */

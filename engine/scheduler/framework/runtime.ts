@@ -289,7 +289,6 @@ export class FrameworkRuntime {
     const m = feasible.length;
     if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
     const totals = this.totals;
-    totals.fill(0, 0, m);
     const skip = this.skipScore;
     skip.length = profile.score.length;
     skip.fill(false);
@@ -297,17 +296,18 @@ export class FrameworkRuntime {
       const s = p.preScore(state, pod, feasible);
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        const i = profile.score.findIndex((e) => e.plugin === (p as unknown));
-        if (i >= 0) skip[i] = true;
+        for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === (p as unknown)) skip[i] = true;
         rec?.skipped.push(`${p.name} (PreScore)`);
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
+      // (the fused path writes every total: no clearing first)
       const top = profile.fast.score(state, pod, feasible, totals, skip);
       return feasible[this.selectHost(totals, m, feasible, top)]!;
     }
+    totals.fill(0, 0, m);
     const scores = this.scores;
     scores.length = m;
     const recNodes = rec ? feasible.map((n) => this.recByName.get(n.name)!) : null;

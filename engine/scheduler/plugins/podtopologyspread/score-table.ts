@@ -32,6 +32,7 @@ export class ScoreTable {
   private normalized = new Float64Array(256);
   /** The keys seen this cycle, and each candidate's key. */
   private used = new Int32Array(256);
+  private usedCount = 0;
   private keyOf = new Int32Array(64);
   /** Per domain constraint of the current plan: its index and key stride. */
   private readonly domains: number[] = [];
@@ -54,28 +55,27 @@ export class ScoreTable {
     if (this.keyOf.length < m) this.keyOf = new Int32Array(Math.max(m, this.keyOf.length * 2));
     const keyOf = this.keyOf;
     const stamp = ++this.stamp;
-    let usedCount = 0;
+    this.usedCount = 0;
     // The first domain constraint's arrays in locals (the system defaults have one), the others looked up.
     const d = this.domains.length;
     const first = d === 0 ? null : plan.counts[this.domains[0]!]!.view;
     const hasKey0 = first === null ? EMPTY : first.hasKey;
     const valueOf0 = first === null ? EMPTY : first.valueOf;
+    const knownH = hasKeyH === null ? 0 : hasKeyH.length;
+    const countedH = lineH === null ? 0 : lineH.length;
+    let seen = this.at;
     for (let k = 0; k < m; k++) {
       const n = idx[k]!;
       let key = hasKey0[n] === 1 ? 1 + valueOf0[n]! : 0;
-      for (let j = 1; j < d; j++) {
-        const view = plan.counts[this.domains[j]!]!.view;
-        if (view.hasKey[n] === 1) key += (1 + view.valueOf[n]!) * this.strides[j]!;
-      }
-      if (hasKeyH !== null && (n < hasKeyH.length ? hasKeyH[n] === 1 : nodes[k]!.labels[keyH] !== undefined)) key += (1 + (n < lineH!.length ? lineH![n]! : 0)) * hostCombos;
-      if (key >= this.at.length) this.grow(key + 1);
-      if (this.at[key] !== stamp) {
-        this.at[key] = stamp;
-        this.rounded[key] = goRound(rawScore(plan, nodes[k]!, n));
-        this.used[usedCount++] = key;
+      if (d > 1) key += this.otherDomains(plan, n);
+      if (hasKeyH !== null && (n < knownH ? hasKeyH[n] === 1 : nodes[k]!.labels[keyH] !== undefined)) key += (1 + (n < countedH ? lineH![n]! : 0)) * hostCombos;
+      if (key >= seen.length || seen[key] !== stamp) {
+        this.register(plan, nodes[k]!, n, key, stamp);
+        seen = this.at;
       }
       keyOf[k] = key;
     }
+    const usedCount = this.usedCount;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
     for (let u = 0; u < usedCount; u++) {
@@ -109,6 +109,24 @@ export class ScoreTable {
     top.ties = ties;
     top.first = at;
     return true;
+  }
+
+  /** The key digits of the domain constraints after the first. */
+  private otherDomains(plan: SoftPlan, n: number): number {
+    let key = 0;
+    for (let j = 1; j < this.domains.length; j++) {
+      const view = plan.counts[this.domains[j]!]!.view;
+      if (view.hasKey[n] === 1) key += (1 + view.valueOf[n]!) * this.strides[j]!;
+    }
+    return key;
+  }
+
+  /** A key first seen this cycle: its rounded raw score, from the candidate that brought it. */
+  private register(plan: SoftPlan, node: Node, n: number, key: number, stamp: number): void {
+    if (key >= this.at.length) this.grow(key + 1);
+    this.at[key] = stamp;
+    this.rounded[key] = goRound(rawScore(plan, node, n));
+    this.used[this.usedCount++] = key;
   }
 
   /** Strides of the plan's domain constraints; the hostname digit's stride, or -1 when no table fits. */
