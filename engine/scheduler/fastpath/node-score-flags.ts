@@ -1,5 +1,5 @@
 /**
- * How many live nodes carry a PreferNoSchedule taint, and how many report images, kept from the store's
+ * How many nodes carry a PreferNoSchedule taint, and how many report images, kept from the store's
  * node events (taints change only through store.setNodeTaints, which emits NodeTaintsChanged; images
  * are fixed when the node is added). The fused score pass reads each candidate's taints and images
  * arrays only while some node has them: with none anywhere, every TaintToleration raw score is 0
@@ -10,7 +10,10 @@ import type { Node } from '../../cluster/node.js';
 import type { FastPathStore } from './default-profile.js';
 
 export class NodeScoreFlags {
-  /** Live nodes with a PreferNoSchedule taint / with images. */
+  /**
+   * Nodes with a PreferNoSchedule taint / with images; removed nodes still count (a candidate list is
+   * never supposed to hold one, but counting them costs only speed).
+   */
   preferNoSchedule = 0;
   withImages = 0;
   /** Per node index: 1 bit = counted in preferNoSchedule, 2 bit = counted in withImages. */
@@ -21,7 +24,7 @@ export class NodeScoreFlags {
     store.events.onNode((_type, node) => this.update(node));
   }
 
-  /** Re-reads one node (added, removed, retainted). */
+  /** Re-reads one node (added, retainted, relabelled, removed). */
   update(node: Node): void {
     const n = node.index;
     if (n >= this.counted.length) {
@@ -30,7 +33,7 @@ export class NodeScoreFlags {
       this.counted = grown;
     }
     const was = this.counted[n]!;
-    const now = node.deleted ? 0 : (hasPreferNoSchedule(node) ? 1 : 0) | (node.images.length !== 0 ? 2 : 0);
+    const now = (hasPreferNoSchedule(node) ? 1 : 0) | (node.images.length !== 0 ? 2 : 0);
     this.preferNoSchedule += (now & 1) - (was & 1);
     this.withImages += ((now & 2) - (was & 2)) >> 1;
     this.counted[n] = now;

@@ -18,7 +18,7 @@ const TAINTS: Taint[][] = [[], [{ key: 'soft', value: '', effect: 'PreferNoSched
 const IMAGES = [[], [{ names: ['app:1'], sizeBytes: 300_000_000 }]];
 
 function fresh(store: ClusterStore): { preferNoSchedule: number; withImages: number } {
-  const live = store.nodes.filter((n) => !n.deleted);
+  const live = store.nodes; // removed nodes count too
   return { preferNoSchedule: live.filter((n) => n.taints.some((t) => t.effect === 'PreferNoSchedule')).length, withImages: live.filter((n) => n.images.length > 0).length };
 }
 
