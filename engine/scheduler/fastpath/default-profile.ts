@@ -8,23 +8,21 @@
  *   pass/fail is computed: when no node passes, the runtime redoes the walk plugin by plugin for the
  *   statuses (the same walk, so the same nodes and the same nextStartNodeIndex).
  * - Score: every non-skipped plugin's raw scores plugin-major into reusable arrays, the plugin's own
- *   NormalizeScore, then the weights, as prioritize() does (all scores are integers, so the order of
- *   the additions cannot change a total).
+ *   NormalizeScore, then the weights, as prioritize() does (default-score.ts).
  * It calls the same methods (or the same formulas, formulas.ts), so decisions and rng draws are identical;
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
+export type { TopScore } from '../plugins/podtopologyspread/score-table.js';
 import { FailureMemo } from './failure-memo.js';
 import type { LabelFingerprint } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { ClusterStore } from '../../cluster/store.js';
-import { SimError } from '../../core/errors.js';
-import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from '../framework/interfaces.js';
+import { CycleState } from '../framework/interfaces.js';
 import { Code } from '../framework/status.js';
 import type { Status } from '../framework/status.js';
 import { GpuFit } from '../plugins/gpufit/gpu-fit.js';
-import { defaultNormalizeScore } from '../plugins/helper/normalize-score.js';
 import { ImageLocality } from '../plugins/imagelocality/image-locality.js';
 import { InterPodAffinity } from '../plugins/interpodaffinity/inter-pod-affinity.js';
 import { NodeAffinity } from '../plugins/nodeaffinity/node-affinity.js';
@@ -34,11 +32,14 @@ import { NodeResourcesBalancedAllocation } from '../plugins/noderesources/balanc
 import { NodeResourcesFit } from '../plugins/noderesources/fit.js';
 import { NodeUnschedulable } from '../plugins/nodeunschedulable/node-unschedulable.js';
 import { PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spread.js';
+import type { TopScore } from '../plugins/podtopologyspread/score-table.js';
 import { TaintToleration } from '../plugins/tainttoleration/taint-toleration.js';
 import type { Profile } from '../profile.js';
-import { NO_IMAGES_NODE, simpleFit } from './formulas.js';
+import { simpleFit } from './formulas.js';
+import { BALANCED, DefaultScore, S_AFFINITY, S_NODE_AFFINITY, S_SPREAD } from './default-score.js';
 import { nodeIndexes } from './node-indexes.js';
 import { WalkStatuses } from '../framework/walk-statuses.js';
+import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
@@ -49,12 +50,6 @@ const F_PORTS = 4;
 const F_SPREAD = 6;
 const F_AFFINITY = 7;
 const F_GPU = 8;
-/** Indexes in SCORES. */
-const S_NODE_AFFINITY = 1;
-const S_SPREAD = 3;
-const S_AFFINITY = 4;
-/** Index of NodeResourcesBalancedAllocation in the score list (its PreScore may Skip). */
-export const BALANCED = 5;
 /** Scores whose PreScore may Skip (the others have no PreScore that skips). */
 const SCORES_SKIPPABLE = [S_NODE_AFFINITY, S_SPREAD, S_AFFINITY, BALANCED];
 
@@ -91,12 +86,10 @@ function pluginsOf(profile: Profile): Plugins | undefined {
 }
 
 export class DefaultFastPath {
-  private readonly taintRaw: number[] = [];
-  private readonly raw: number[] = [];
+  /** The score side (default-score.ts). */
+  private readonly scorer: DefaultScore;
   /** Fit verdicts, and fit/balanced scores by the inline formulas, remembered per spec. */
   private readonly resources: ResourceScores;
-  /** Whether the fit/balanced scores take the inline formulas (the common resource settings). */
-  private readonly inlineScores: boolean;
   /** NodeUnschedulable, NodeName, TaintToleration, NodeAffinity filters, cached per spec. */
   readonly statics: StaticFeasibility;
   /** Failing cycles remembered per cluster version (only with the store's events). */
@@ -110,9 +103,10 @@ export class DefaultFastPath {
     const events = store?.events;
     const inlineFit = simpleFit(p.fit);
     this.resources = new ResourceScores(inlineFit);
-    this.inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
+    const inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
     this.failures = store === undefined ? undefined : new FailureMemo(cluster ?? new ClusterVersion(store));
+    this.scorer = new DefaultScore(p, this.resources, inlineScores, store === undefined ? undefined : new NodeScoreFlags(store));
   }
 
   /**
@@ -255,94 +249,12 @@ export class DefaultFastPath {
     return null;
   }
 
-  /** Adds the weighted scores of the cycle's non-skipped plugins into totals[0..m). */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): void {
-    const m = feasible.length;
-    const p = this.p;
-    const spec = pod.spec;
-    const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
-    const skipBalanced = skip[BALANCED] === true;
-    let tainted = false;
-    if (this.inlineScores && pinnedNames(spec) === null) {
-      for (let i = 0; i < m; i++) {
-        const node = feasible[i]!;
-        totals[i] = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
-      }
-      tainted = this.resources.addTo(spec, feasible, totals, skipBalanced);
-    } else {
-      for (let i = 0; i < m; i++) {
-        const node = feasible[i]!;
-        if (node.taints.length !== 0) tainted = true;
-        let t = node.images.length === 0 ? noImages : p.image.score(state, pod, node);
-        t += p.fit.score(state, pod, node);
-        if (!skipBalanced) t += p.balanced.score(state, pod, node);
-        totals[i] = t;
-      }
-    }
-    this.addTaintToleration(state, pod, feasible, totals, tainted);
-    if (!skip[S_NODE_AFFINITY]) this.addNodeAffinity(state, pod, feasible, totals);
-    if (!skip[S_SPREAD]) this.addSpread(state, pod, feasible, totals);
-    if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
-  }
-
-  /** TaintToleration (weight 3): without taints on any candidate every raw score is 0, normalized to 100. */
-  private addTaintToleration(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, tainted: boolean): void {
-    const m = feasible.length;
-    if (!tainted) {
-      for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * MAX_NODE_SCORE;
-      return;
-    }
-    const raw = this.taintRaw;
-    raw.length = m;
-    const taint = this.p.taint;
-    for (let i = 0; i < m; i++) {
-      const node = feasible[i]!;
-      raw[i] = node.taints.length === 0 ? 0 : taint.score(state, pod, node);
-    }
-    defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
-    for (let i = 0; i < m; i++) totals[i] = totals[i]! + 3 * raw[i]!;
-  }
-
-  private addNodeAffinity(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
-    const raw = this.raw;
-    const na = this.p.nodeAffinity;
-    raw.length = feasible.length;
-    for (let i = 0; i < feasible.length; i++) raw[i] = na.score(state, pod, feasible[i]!);
-    na.normalizeScore(state, pod, feasible, raw);
-    addWeighted(na.name, feasible, raw, 2, totals);
-  }
-
-  private addSpread(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
-    const raw = this.raw;
-    const pts = this.p.spread;
-    raw.length = feasible.length;
-    pts.scoreAll(state, feasible, raw);
-    checked(pts.name, pts.normalizeScore(state, pod, feasible, raw));
-    addWeighted(pts.name, feasible, raw, 2, totals);
-  }
-
-  private addInterPod(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array): void {
-    const raw = this.raw;
-    const ipa = this.p.interPod;
-    raw.length = feasible.length;
-    for (let i = 0; i < feasible.length; i++) raw[i] = ipa.score(state, pod, feasible[i]!);
-    checked(ipa.name, ipa.normalizeScore(state, pod, feasible, raw));
-    addWeighted(ipa.name, feasible, raw, 2, totals);
-  }
-}
-
-function checked(plugin: string, s: Status | null): void {
-  if (s !== null && s.code !== Code.Success) throw new SimError('E_PLUGIN', `NormalizeScore of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
-}
-
-/** totals += weight * scores, with prioritize()'s 0..MaxNodeScore check. */
-function addWeighted(plugin: string, feasible: readonly Node[], scores: readonly number[], weight: number, totals: Float64Array): void {
-  for (let i = 0; i < feasible.length; i++) {
-    const v = scores[i]!;
-    if (!(v >= MIN_NODE_SCORE && v <= MAX_NODE_SCORE)) {
-      throw new SimError('E_PLUGIN', `plugin ${plugin} returned score ${v} for node ${feasible[i]!.name}, outside ${MIN_NODE_SCORE}..${MAX_NODE_SCORE} after NormalizeScore`);
-    }
-    totals[i] = totals[i]! + v * weight;
+  /**
+   * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
+   * total with its ties and first position when the last pass could track it, else null (default-score.ts).
+   */
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
+    return this.scorer.score(state, pod, feasible, totals, skip);
   }
 }
 

@@ -52,8 +52,14 @@ function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
   return to;
 }
 
+/** setFrom() flags: a candidate carries taints; a candidate carries images. */
+export const TAINTED = 1;
+export const IMAGES = 2;
+
 export class ResourceScores {
   private readonly entries = new Map<PodSpec, Entry>();
+  /** setFrom()'s scratch: positions of the candidates whose scores are not remembered. */
+  private staleAt = new Int32Array(64);
 
   /** `fit`: the inline formula's settings, null when scores go through the plugins (addTo unused). */
   constructor(private readonly fit: InlineFit | null) {}
@@ -63,6 +69,53 @@ export class ResourceScores {
    * candidate carries taints (the caller's TaintToleration shortcut).
    */
   addTo(spec: PodSpec, feasible: readonly Node[], totals: Float64Array, skipBalanced: boolean): boolean {
+    return (this.walk(spec, feasible, 0, feasible.length, totals, skipBalanced, null, null, TAINTED) & TAINTED) !== 0;
+  }
+
+  /**
+   * The fused path's first pass over the candidates: totals[i] = base + fit score (+ balanced score unless
+   * `skipBalanced`) of feasible[i], idx[i] = its node index; `base` is ImageLocality's score on a node
+   * without images. Returns, of the flags asked for in `check` (TAINTED, IMAGES), those some candidate
+   * has: it carries taints; it carries images (those totals start from `base` all the same: the caller
+   * redoes them with redoWith()).
+   */
+  setFrom(spec: PodSpec, feasible: readonly Node[], base: number, totals: Float64Array, skipBalanced: boolean, idx: Int32Array, check: number): number {
+    const e = this.entry(spec);
+    const m = feasible.length;
+    const { fit, balanced, version } = e;
+    const size = version.length;
+    const withBalanced = skipBalanced ? 0 : 1;
+    if (this.staleAt.length < m) this.staleAt = new Int32Array(Math.max(m, this.staleAt.length * 2));
+    const staleAt = this.staleAt;
+    let stale = 0;
+    let flags = 0;
+    // The remembered scores in one tight loop; the candidates whose node changed are scored after it.
+    for (let i = 0; i < m; i++) {
+      const node = feasible[i]!;
+      const n = node.index;
+      idx[i] = n;
+      if (check !== 0) {
+        if ((check & TAINTED) !== 0 && node.taints.length !== 0) flags |= TAINTED;
+        if ((check & IMAGES) !== 0 && node.images.length !== 0) flags |= IMAGES;
+      }
+      if (n < size && version[n] === node.accountingVersion + 1) totals[i] = base + fit[n]! + balanced[n]! * withBalanced;
+      else staleAt[stale++] = i;
+    }
+    for (let s = 0; s < stale; s++) {
+      const i = staleAt[s]!;
+      this.walk(spec, feasible, i, i + 1, totals, skipBalanced, base, null, 0);
+    }
+    return flags;
+  }
+
+  /** totals[i] = image + fit (+ balanced) for a candidate setFrom() just scored (its entry is current). */
+  redoWith(spec: PodSpec, n: number, image: number, skipBalanced: boolean): number {
+    const e = this.entry(spec);
+    return image + e.fit[n]! + (skipBalanced ? 0 : e.balanced[n]!);
+  }
+
+  /** Scores feasible[from..to): remembered where current, else computed and remembered. */
+  private walk(spec: PodSpec, feasible: readonly Node[], from: number, to: number, totals: Float64Array, skipBalanced: boolean, base: number | null, idx: Int32Array | null, check: number): number {
     const e = this.entry(spec);
     const f = this.fit!;
     const podCpu = spec.nonZeroCpu;
@@ -70,11 +123,15 @@ export class ResourceScores {
     const reqCpu = spec.requests[CPU]!;
     const reqMem = spec.requests[MEMORY]!;
     let { fit, balanced, version } = e;
-    let tainted = false;
-    for (let i = 0; i < feasible.length; i++) {
+    let flags = 0;
+    for (let i = from; i < to; i++) {
       const node = feasible[i]!;
-      if (node.taints.length !== 0) tainted = true;
       const n = node.index;
+      if (idx !== null) idx[i] = n;
+      if (check !== 0) {
+        if ((check & TAINTED) !== 0 && node.taints.length !== 0) flags |= TAINTED;
+        if ((check & IMAGES) !== 0 && node.images.length !== 0) flags |= IMAGES;
+      }
       const v = node.accountingVersion + 1;
       if (n >= version.length) {
         e.grow(n + 1);
@@ -85,9 +142,9 @@ export class ResourceScores {
         balanced[n] = balancedScore(node, reqCpu, reqMem);
         version[n] = v;
       }
-      totals[i] = totals[i]! + fit[n]! + (skipBalanced ? 0 : balanced[n]!);
+      totals[i] = (base === null ? totals[i]! : base) + fit[n]! + (skipBalanced ? 0 : balanced[n]!);
     }
-    return tainted;
+    return flags;
   }
 
   /** The spec's entry, with room for node index `maxIndex`. */

@@ -14,6 +14,7 @@ import type { Pod } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
+import type { TopScore } from '../fastpath/default-profile.js';
 import { NodeRanking } from '../node-rank.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
@@ -301,7 +302,6 @@ export class FrameworkRuntime {
     const m = feasible.length;
     if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
     const totals = this.totals;
-    totals.fill(0, 0, m);
     const skip = this.skipScore;
     skip.length = profile.score.length;
     skip.fill(false);
@@ -309,17 +309,18 @@ export class FrameworkRuntime {
       const s = p.preScore(state, pod, feasible);
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        const i = profile.score.findIndex((e) => e.plugin === (p as unknown));
-        if (i >= 0) skip[i] = true;
+        for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === (p as unknown)) skip[i] = true;
         rec?.skipped.push(`${p.name} (PreScore)`);
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
-      profile.fast.score(state, pod, feasible, totals, skip);
-      return feasible[this.selectHost(totals, m, feasible)]!;
+      // (the fused path writes every total: no clearing first)
+      const top = profile.fast.score(state, pod, feasible, totals, skip);
+      return feasible[this.selectHost(totals, m, feasible, top)]!;
     }
+    totals.fill(0, 0, m);
     const scores = this.scores;
     scores.length = m;
     const recNodes = rec ? feasible.map((n) => this.recByName.get(n.name)!) : null;
@@ -363,19 +364,30 @@ export class FrameworkRuntime {
    * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
    * With the nodeRank tie-break the tied node of smallest rank wins (no draw; node-rank.ts).
    */
-  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[]): number {
+  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[], top: TopScore | null = null): number {
     let max = totals[0]!;
     let ties = 1;
-    for (let i = 1; i < m; i++) {
-      const t = totals[i]!;
-      if (t > max) {
-        max = t;
-        ties = 1;
-      } else if (t === max) ties++;
+    let first = 0;
+    if (top !== null) {
+      // the fused path's last pass scanned the totals as below
+      max = top.max;
+      ties = top.ties;
+      first = top.first;
+    } else {
+      for (let i = 1; i < m; i++) {
+        const t = totals[i]!;
+        if (t > max) {
+          max = t;
+          ties = 1;
+          first = i;
+        } else if (t === max) ties++;
+      }
     }
-    if (this.ranking !== undefined && ties > 1) return this.lowestRank(totals, m, max, feasible, this.ranking);
-    let pick = ties === 1 ? 0 : this.rng.int(ties);
-    for (let i = 0; i < m; i++) {
+    if (ties === 1) return first;
+    if (this.ranking !== undefined) return this.lowestRank(totals, m, max, feasible, this.ranking);
+    // The pick-th of the tied maxima in candidate order (the first is at `first`).
+    let pick = this.rng.int(ties);
+    for (let i = first; i < m; i++) {
       if (totals[i] !== max) continue;
       if (pick === 0) return i;
       pick--;

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ResourceScores } from '../../../engine/scheduler/fastpath/resource-scores.js';
+import { IMAGES, ResourceScores, TAINTED } from '../../../engine/scheduler/fastpath/resource-scores.js';
 import { balancedScore, fitScore } from '../../../engine/scheduler/fastpath/formulas.js';
 import { ClusterStore, adjustNodeAccounting } from '../../../engine/cluster/store.js';
 import { CPU, MEMORY, ResourceNames } from '../../../engine/cluster/resources.js';
@@ -42,6 +42,7 @@ describe('remembered resource scores', () => {
       fc.property(fc.array(fc.record({ node: fc.nat(7), cpu: fc.integer({ min: 0, max: 4000 }), bind: fc.boolean(), skip: fc.boolean() }), { maxLength: 40 }), (ops) => {
         const { names, nodes } = cluster(8);
         const cache = new ResourceScores(LEAST);
+        const fused = new ResourceScores(LEAST); // setFrom only: its entries go stale between steps
         const specs = [specOf(names, 500, GI), specOf(names, 0, 0)];
         const bound: Pod[][] = nodes.map(() => []);
         for (const op of ops) {
@@ -55,11 +56,28 @@ describe('remembered resource scores', () => {
             const totals = new Float64Array(nodes.length);
             cache.addTo(spec, nodes, totals, op.skip);
             assert.deepEqual([...totals], fresh(spec, nodes, op.skip));
+            // The fused path's pass: from a base, with the node indexes, candidates in another order.
+            const order = [...nodes].reverse();
+            const idx = new Int32Array(order.length);
+            const set = new Float64Array(order.length).fill(-1);
+            assert.equal(fused.setFrom(spec, order, 5, set, op.skip, idx, 0), 0);
+            assert.deepEqual([...set], fresh(spec, order, op.skip).map((v) => v + 5));
+            assert.deepEqual([...idx], order.map((n) => n.index));
           }
         }
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('setFrom reports taints and images only when asked to look', () => {
+    const { names, nodes } = cluster(3);
+    const cache = new ResourceScores(LEAST);
+    const spec = specOf(names, 500, GI);
+    const idx = new Int32Array(3);
+    nodes[1]!.taints = [{ key: 'k', value: 'v', effect: 'PreferNoSchedule' }];
+    assert.equal(cache.setFrom(spec, nodes, 0, new Float64Array(3), false, idx, 0), 0);
+    assert.equal(cache.setFrom(spec, nodes, 0, new Float64Array(3), false, idx, TAINTED | IMAGES), TAINTED);
   });
 
   it('says whether any candidate carries taints', () => {

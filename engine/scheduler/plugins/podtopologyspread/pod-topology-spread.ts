@@ -14,6 +14,7 @@ import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
 import { SpreadIndex } from './spread-index.js';
 import { ScoreCycle } from './scoring.js';
+import type { TopScore } from './score-table.js';
 import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
 import { spreadEvents } from './hints.js';
 
@@ -97,6 +98,18 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
     if (s) s.scoreAll(nodes, out);
     else out.fill(0, 0, nodes.length);
+  }
+
+  /**
+   * Score, NormalizeScore and the weight for nodes[0..m) (node indexes idx[0..m)) into totals, each total
+   * first raised by `pre`: the fused path's one call per cycle (scoring.ts addWeighted). Without PreScore
+   * state every score is 0. True when `top` was filled with the highest new total.
+   */
+  addWeightedScores(state: CycleState, nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, weight: number, totals: Float64Array, pre: number, top: TopScore | null): boolean {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    if (s) return s.addWeighted(nodes, idx, m, raw, weight, totals, pre, top);
+    if (pre !== 0) for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre;
+    return false;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {

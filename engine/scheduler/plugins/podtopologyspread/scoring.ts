@@ -5,9 +5,12 @@
  * Candidates without every key are ignored when the constraints are the pod's own.
  */
 import type { Node } from '../../../cluster/node.js';
+import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
 import { goRound } from '../helper/normalize-score.js';
 import { LABEL_HOSTNAME, nodeHasAllKeys } from './common.js';
 import type { SoftPlan } from './plan.js';
+import { ScoreTable } from './score-table.js';
+import type { TopScore } from './score-table.js';
 import type { SelectorLine } from './spread-index.js';
 
 /** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
@@ -25,6 +28,8 @@ export class ScoreCycle {
   /** score()'s one-node arrays. */
   private readonly one: Node[] = [];
   private readonly oneScore: number[] = [];
+  /** The fused path's per-key scores (score-table.ts). */
+  private readonly table = new ScoreTable();
 
   /** initPreScoreState: the candidates' domains and the weights. */
   prepare(plan: SoftPlan, filtered: readonly Node[]): void {
@@ -34,25 +39,56 @@ export class ScoreCycle {
     const cs = plan.constraints;
     plan.topoSize.fill(0);
     let ignored = 0;
-    for (const node of filtered) {
-      if (plan.requireAll && !nodeHasAllKeys(node, cs)) {
-        while (this.ignoredAt.length <= node.index) this.ignoredAt.push(0);
-        this.ignoredAt[node.index] = stamp;
-        ignored++;
-        continue;
-      }
-      for (let i = 0; i < cs.length; i++) {
-        const counts = plan.counts[i]!;
-        if (counts === null) continue;
-        const id = counts.view.valueOf[node.index]!;
-        if (counts.seen[id] !== stamp) {
-          counts.seen[id] = stamp;
-          plan.topoSize[i]!++;
+    if (!plan.requireAll) this.countDomains(plan, filtered, stamp);
+    else {
+      for (const node of filtered) {
+        if (!nodeHasAllKeys(node, cs)) {
+          while (this.ignoredAt.length <= node.index) this.ignoredAt.push(0);
+          this.ignoredAt[node.index] = stamp;
+          ignored++;
+          continue;
+        }
+        for (let i = 0; i < cs.length; i++) {
+          const counts = plan.counts[i]!;
+          if (counts === null) continue;
+          const id = counts.view.valueOf[node.index]!;
+          if (counts.seen[id] !== stamp) {
+            counts.seen[id] = stamp;
+            plan.topoSize[i]!++;
+          }
         }
       }
     }
     this.anyIgnored = ignored > 0;
     for (let i = 0; i < cs.length; i++) plan.weights[i] = Math.log((cs[i]!.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored : plan.topoSize[i]!) + 2);
+  }
+
+  /**
+   * Without ignored candidates (the system defaults): the distinct domains among the candidates, constraint
+   * by constraint, each walk stopping once it has seen every value its view knows (a zone constraint over
+   * thousands of candidates sees its three zones within a few nodes). Constraints sharing one DomainCounts
+   * (same key, selector and inclusion) share its stamps, so the later ones count none, as a node-major walk
+   * gives.
+   */
+  private countDomains(plan: SoftPlan, filtered: readonly Node[], stamp: number): void {
+    const cs = plan.constraints;
+    const m = filtered.length;
+    for (let i = 0; i < cs.length; i++) {
+      const counts = plan.counts[i]!;
+      if (counts === null) continue;
+      const { valueOf, values } = counts.view;
+      const seen = counts.seen;
+      const all = values.length;
+      let size = 0;
+      for (let k = 0; k < m && size < all; k++) {
+        const id = valueOf[filtered[k]!.index]!;
+        if (seen[id] !== stamp) {
+          seen[id] = stamp;
+          size++;
+        }
+      }
+      plan.topoSize[i] = size;
+    }
   }
 
   private ignored(node: Node): boolean {
@@ -104,6 +140,65 @@ export class ScoreCycle {
     this.rangeOf = out;
     this.min = min;
     this.max = max;
+  }
+
+  /**
+   * The fused path's Score, NormalizeScore and weight in one: totals[k] += weight x the normalized score
+   * of nodes[k], whose node index is idx[k]: the values scoreAll and normalize give (the same arithmetic
+   * in the same order), read from flat arrays by node index. `raw`: scratch of at least m entries.
+   * Normalized scores are 0..MaxNodeScore by construction (0 <= min <= s <= max), so no range check.
+   * `pre` is added to each total first (the caller's previous plugin folded in); true when `top` was
+   * filled with the highest new total (score-table.ts).
+   */
+  addWeighted(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, weight: number, totals: Float64Array, pre: number, top: TopScore | null): boolean {
+    const plan = this.plan!;
+    if (!this.anyIgnored && this.table.addWeighted(plan, nodes, idx, m, weight, totals, pre, top)) return top !== null;
+    if (pre !== 0) for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre;
+    const cs = plan.constraints;
+    raw.fill(0, 0, m);
+    for (let i = 0; i < cs.length; i++) {
+      const w = plan.weights[i]!;
+      const skew = cs[i]!.maxSkew - 1;
+      const counts = plan.counts[i]!;
+      if (counts === null) this.addHostnameAt(nodes, idx, m, raw, plan.hostViews[i]!.hasKey, plan.lines[i]!.counts, cs[i]!.topologyKey, w, skew);
+      else {
+        const { hasKey, valueOf } = counts.view;
+        const count = counts.count;
+        for (let k = 0; k < m; k++) {
+          const n = idx[k]!;
+          if (hasKey[n] === 1) raw[k] = raw[k]! + (count[valueOf[n]!]! * w + skew);
+        }
+      }
+    }
+    const ignoredAt = this.anyIgnored ? this.ignoredAt : null;
+    const stamp = this.stamp;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    for (let k = 0; k < m; k++) {
+      if (ignoredAt !== null && ignoredAt[idx[k]!] === stamp) continue;
+      const v = goRound(raw[k]!);
+      raw[k] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    this.rangeOf = null;
+    for (let k = 0; k < m; k++) {
+      let v: number;
+      if (ignoredAt !== null && ignoredAt[idx[k]!] === stamp) v = 0;
+      else if (max === 0) v = MAX_NODE_SCORE;
+      else v = Math.trunc((MAX_NODE_SCORE * (max + min - raw[k]!)) / max);
+      totals[k] = totals[k]! + v * weight;
+    }
+    return false;
+  }
+
+  private addHostnameAt(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, hasKey: readonly number[], line: Int32Array, key: string, w: number, skew: number): void {
+    const known = hasKey.length;
+    const counted = line.length;
+    for (let k = 0; k < m; k++) {
+      const n = idx[k]!;
+      if (n < known ? hasKey[n] === 1 : nodes[k]!.labels[key] !== undefined) raw[k] = raw[k]! + ((n < counted ? line[n]! : 0) * w + skew);
+    }
   }
 
   private addHostname(nodes: readonly Node[], out: number[], hasKey: readonly number[], line: SelectorLine, key: string, w: number, skew: number): void {

@@ -80,6 +80,7 @@ function compare(w: World, incoming: Pod[], pick: number): void {
     assert.deepEqual(w.domains(pod), w.oracleDomains(pod), `domains of ${pod.labels.app ?? ''} in ${pod.namespace}`);
     assert.deepEqual(w.filter(pod), w.oracleFilter(pod), `filter of ${pod.labels.app ?? ''} in ${pod.namespace}`);
     if (filtered.length > 0) assert.deepEqual(w.scores(pod, filtered), w.oracleScores(pod, filtered), `scores of ${pod.labels.app ?? ''} in ${pod.namespace}`);
+    if (filtered.length > 0) assert.deepEqual(w.fusedScores(pod, filtered), w.oracleScores(pod, filtered), `fused scores of ${pod.labels.app ?? ''} in ${pod.namespace}`);
   }
 }
 

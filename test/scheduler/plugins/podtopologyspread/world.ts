@@ -8,6 +8,7 @@ import type { Node } from '../../../../engine/cluster/node.js';
 import type { Pod, PodSpec, TopologySpreadConstraint } from '../../../../engine/cluster/pod.js';
 import type { Labels } from '../../../../engine/cluster/labels.js';
 import type { Taint } from '../../../../engine/cluster/taints.js';
+import assert from 'node:assert/strict';
 import { CycleState } from '../../../../engine/scheduler/framework/interfaces.js';
 import { Code } from '../../../../engine/scheduler/framework/status.js';
 import type { PodTopologySpreadArgs } from '../../../../engine/scheduler/plugins/podtopologyspread/common.js';
@@ -120,6 +121,24 @@ export class World {
     const scores = filtered.map((n) => this.plugin.score(state, pod, n));
     this.plugin.normalizeScore(state, pod, filtered, scores);
     return scores;
+  }
+
+  /**
+   * The fused path's scores of the candidates (addWeightedScores with weight 1 over totals of 7; null when
+   * PreScore skips), checking the highest total it reports against a scan as selectHost's.
+   */
+  fusedScores(pod: Pod, filtered: readonly Node[]): number[] | null {
+    const state = new CycleState();
+    const s = this.plugin.preScore(state, pod, filtered);
+    if (s?.code === Code.Skip) return null;
+    const totals = new Float64Array(filtered.length).fill(7);
+    const top = { max: 0, ties: 0, first: 0 };
+    const tracked = this.plugin.addWeightedScores(state, filtered, Int32Array.from(filtered, (n) => n.index), filtered.length, new Float64Array(filtered.length), 1, totals, 0, top);
+    if (tracked) {
+      const max = Math.max(...totals);
+      assert.deepEqual(top, { max, ties: totals.filter((t) => t === max).length, first: totals.indexOf(max) });
+    }
+    return [...totals].map((t) => t - 7);
   }
 
   oracleScores(pod: Pod, filtered: readonly Node[]): number[] | null {

@@ -1,0 +1,181 @@
+/**
+ * PodTopologySpread's Score + NormalizeScore for the fused path, one computation per distinct input
+ * instead of per candidate. A candidate's raw score depends only on, per constraint, whether it carries
+ * the key and its count: for a hostname constraint its own matching pods, for the others its domain
+ * (count per domain is fixed during the cycle). With at most one hostname constraint and few domain
+ * combinations (the system defaults: hostname + three zones), those inputs pack into a small integer
+ * key; each key seen this cycle gets its raw score (the arithmetic of ScoreCycle.scoreAll, in the same
+ * order, on the same numbers: the same double), its rounding and its normalized score once, and every
+ * candidate reads its key's. A 5,000-node cycle then rounds and divides a few dozen times, not 5,000.
+ */
+import type { Node } from '../../../cluster/node.js';
+import { MAX_NODE_SCORE } from '../../framework/interfaces.js';
+import { goRound } from '../helper/normalize-score.js';
+import type { SoftPlan } from './plan.js';
+
+/** Most domain combinations a table takes (product over domain constraints of values + 1). */
+export const MAX_COMBOS = 1024;
+const EMPTY: readonly number[] = [];
+
+/** The highest total of a cycle, how many candidates have it and the first of them (selectHost's scan). */
+export interface TopScore {
+  max: number;
+  ties: number;
+  first: number;
+}
+
+export class ScoreTable {
+  private stamp = 0;
+  /** Per key: the cycle stamp it was computed at, its rounded raw score, its normalized score. */
+  private at = new Int32Array(256);
+  private rounded = new Float64Array(256);
+  private normalized = new Float64Array(256);
+  /** The keys seen this cycle, and each candidate's key. */
+  private used = new Int32Array(256);
+  private usedCount = 0;
+  private keyOf = new Int32Array(64);
+  /** Per domain constraint of the current plan: its index and key stride. */
+  private readonly domains: number[] = [];
+  private readonly strides: number[] = [];
+
+  /**
+   * totals[k] = (totals[k] + pre) + weight x the normalized score of nodes[k] (node index idx[k]), and
+   * with `top` the highest of the new totals (these are then the cycle's final totals); false (totals
+   * untouched) when the plan does not fit a table (two hostname constraints, too many combinations): the
+   * caller takes the per-candidate loops. No candidate may be ignored (the caller checks).
+   */
+  addWeighted(plan: SoftPlan, nodes: readonly Node[], idx: Int32Array, m: number, weight: number, totals: Float64Array, pre: number, top: TopScore | null): boolean {
+    const hostCombos = this.layout(plan);
+    if (hostCombos < 0) return false;
+    const cs = plan.constraints;
+    const host = plan.counts.indexOf(null);
+    const hasKeyH = host < 0 ? null : plan.hostViews[host]!.hasKey;
+    const lineH = host < 0 ? null : plan.lines[host]!.counts;
+    const keyH = host < 0 ? '' : cs[host]!.topologyKey;
+    if (this.keyOf.length < m) this.keyOf = new Int32Array(Math.max(m, this.keyOf.length * 2));
+    const keyOf = this.keyOf;
+    const stamp = ++this.stamp;
+    this.usedCount = 0;
+    // The first domain constraint's arrays in locals (the system defaults have one), the others looked up.
+    const d = this.domains.length;
+    const first = d === 0 ? null : plan.counts[this.domains[0]!]!.view;
+    const hasKey0 = first === null ? EMPTY : first.hasKey;
+    const valueOf0 = first === null ? EMPTY : first.valueOf;
+    const knownH = hasKeyH === null ? 0 : hasKeyH.length;
+    const countedH = lineH === null ? 0 : lineH.length;
+    let seen = this.at;
+    for (let k = 0; k < m; k++) {
+      const n = idx[k]!;
+      let key = hasKey0[n] === 1 ? 1 + valueOf0[n]! : 0;
+      if (d > 1) key += this.otherDomains(plan, n);
+      if (hasKeyH !== null && (n < knownH ? hasKeyH[n] === 1 : nodes[k]!.labels[keyH] !== undefined)) key += (1 + (n < countedH ? lineH![n]! : 0)) * hostCombos;
+      if (key >= seen.length || seen[key] !== stamp) {
+        this.register(plan, nodes[k]!, n, key, stamp);
+        seen = this.at;
+      }
+      keyOf[k] = key;
+    }
+    const usedCount = this.usedCount;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    for (let u = 0; u < usedCount; u++) {
+      const v = this.rounded[this.used[u]!]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    for (let u = 0; u < usedCount; u++) {
+      const key = this.used[u]!;
+      this.normalized[key] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - this.rounded[key]!)) / max);
+    }
+    const normalized = this.normalized;
+    if (top === null) {
+      for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre + normalized[keyOf[k]!]! * weight;
+      return true;
+    }
+    // selectHost's scan, folded in: the first maximum and the number of ties.
+    let best = -Infinity;
+    let ties = 0;
+    let at = 0;
+    for (let k = 0; k < m; k++) {
+      const t = totals[k]! + pre + normalized[keyOf[k]!]! * weight;
+      totals[k] = t;
+      if (t > best) {
+        best = t;
+        ties = 1;
+        at = k;
+      } else if (t === best) ties++;
+    }
+    top.max = best;
+    top.ties = ties;
+    top.first = at;
+    return true;
+  }
+
+  /** The key digits of the domain constraints after the first. */
+  private otherDomains(plan: SoftPlan, n: number): number {
+    let key = 0;
+    for (let j = 1; j < this.domains.length; j++) {
+      const view = plan.counts[this.domains[j]!]!.view;
+      if (view.hasKey[n] === 1) key += (1 + view.valueOf[n]!) * this.strides[j]!;
+    }
+    return key;
+  }
+
+  /** A key first seen this cycle: its rounded raw score, from the candidate that brought it. */
+  private register(plan: SoftPlan, node: Node, n: number, key: number, stamp: number): void {
+    if (key >= this.at.length) this.grow(key + 1);
+    this.at[key] = stamp;
+    this.rounded[key] = goRound(rawScore(plan, node, n));
+    this.used[this.usedCount++] = key;
+  }
+
+  /** Strides of the plan's domain constraints; the hostname digit's stride, or -1 when no table fits. */
+  private layout(plan: SoftPlan): number {
+    this.domains.length = 0;
+    this.strides.length = 0;
+    let hosts = 0;
+    let combos = 1;
+    for (let i = 0; i < plan.counts.length; i++) {
+      const counts = plan.counts[i]!;
+      if (counts === null) {
+        if (++hosts > 1) return -1;
+        continue;
+      }
+      this.domains.push(i);
+      this.strides.push(combos);
+      combos *= counts.view.values.length + 1;
+      if (combos > MAX_COMBOS) return -1;
+    }
+    return combos;
+  }
+
+  private grow(size: number): void {
+    const n = Math.max(size, this.at.length * 2);
+    const at = new Int32Array(n);
+    at.set(this.at);
+    this.at = at;
+    const rounded = new Float64Array(n);
+    rounded.set(this.rounded);
+    this.rounded = rounded;
+    this.normalized = new Float64Array(n);
+    const used = new Int32Array(n);
+    used.set(this.used);
+    this.used = used;
+  }
+}
+
+/** One candidate's raw score: ScoreCycle.scoreAll's sum over the constraints, in order. */
+export function rawScore(plan: SoftPlan, node: Node, n: number): number {
+  const cs = plan.constraints;
+  let raw = 0;
+  for (let i = 0; i < cs.length; i++) {
+    const w = plan.weights[i]!;
+    const skew = cs[i]!.maxSkew - 1;
+    const counts = plan.counts[i]!;
+    if (counts === null) {
+      const hasKey = plan.hostViews[i]!.hasKey;
+      if (n < hasKey.length ? hasKey[n] === 1 : node.labels[cs[i]!.topologyKey] !== undefined) raw = raw + (plan.lines[i]!.countAt(n) * w + skew);
+    } else if (counts.view.hasKey[n] === 1) raw = raw + (counts.count[counts.view.valueOf[n]!]! * w + skew);
+  }
+  return raw;
+}
