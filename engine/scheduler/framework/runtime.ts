@@ -14,8 +14,8 @@ import type { Pod } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
-import type { TopScore } from '../fastpath/default-profile.js';
 import { NodeRanking } from '../node-rank.js';
+import { selectHost } from './select-host.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { newRecordOf, setRejected } from './explain.js';
@@ -318,7 +318,7 @@ export class FrameworkRuntime {
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
       // (the fused path writes every total: no clearing first)
       const top = profile.fast.score(state, pod, feasible, totals, skip);
-      return feasible[this.selectHost(totals, m, feasible, top)]!;
+      return feasible[selectHost(totals, m, feasible, this.rng, this.ranking, top)]!;
     }
     totals.fill(0, 0, m);
     const scores = this.scores;
@@ -349,7 +349,7 @@ export class FrameworkRuntime {
       }
     }
     if (recNodes) for (let i = 0; i < m; i++) recNodes[i]!.total = totals[i]!;
-    return feasible[this.selectHost(totals, m, feasible)]!;
+    return feasible[selectHost(totals, m, feasible, this.rng, this.ranking)]!;
   }
 
   private newRecord(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
@@ -357,56 +357,6 @@ export class FrameworkRuntime {
     this.recByName.clear();
     for (const e of rec.nodes) this.recByName.set(e.node, e);
     return rec;
-  }
-
-  /**
-   * Highest total; each of the tied maxima is chosen with probability 1/ties, as upstream's reservoir
-   * sampling gives, but with one draw per cycle instead of one per tie (PERFORMANCE.md lesson 5).
-   * With the nodeRank tie-break the tied node of smallest rank wins (no draw; node-rank.ts).
-   */
-  private selectHost(totals: Float64Array, m: number, feasible: readonly Node[], top: TopScore | null = null): number {
-    let max = totals[0]!;
-    let ties = 1;
-    let first = 0;
-    if (top !== null) {
-      // the fused path's last pass scanned the totals as below
-      max = top.max;
-      ties = top.ties;
-      first = top.first;
-    } else {
-      for (let i = 1; i < m; i++) {
-        const t = totals[i]!;
-        if (t > max) {
-          max = t;
-          ties = 1;
-          first = i;
-        } else if (t === max) ties++;
-      }
-    }
-    if (ties === 1) return first;
-    if (this.ranking !== undefined) return this.lowestRank(totals, m, max, feasible, this.ranking);
-    // The pick-th of the tied maxima in candidate order (the first is at `first`).
-    let pick = this.rng.int(ties);
-    for (let i = first; i < m; i++) {
-      if (totals[i] !== max) continue;
-      if (pick === 0) return i;
-      pick--;
-    }
-    return 0;
-  }
-
-  private lowestRank(totals: Float64Array, m: number, max: number, feasible: readonly Node[], ranking: NodeRanking): number {
-    let best = -1;
-    let bestRank = Infinity;
-    for (let i = 0; i < m; i++) {
-      if (totals[i] !== max) continue;
-      const r = ranking.rank(feasible[i]!);
-      if (r < bestRank) {
-        bestRank = r;
-        best = i;
-      }
-    }
-    return best;
   }
 }
 
