@@ -7,6 +7,7 @@ import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
 import type { Status } from './framework/status.js';
 import { StatusOverlay } from './framework/status-overlay.js';
 import { WalkStatuses } from './framework/walk-statuses.js';
+import { StatusTally } from './framework/status-tally.js';
 
 export class FailureSummaries {
   private readonly summaries = new WeakMap<ReadonlyMap<string, Status>, FailureSummary>();
@@ -68,21 +69,11 @@ class StatusCounts {
 
   /** Every status once: counted by Status object first (a walk's statuses are mostly a few shared ones). */
   addAll(statuses: Iterable<Status>): void {
-    const byObject = new Map<Status, number>();
-    let run: Status | undefined;
-    let n = 0;
-    for (const s of statuses) {
-      if (s === run) {
-        n++;
-        continue;
-      }
-      if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
-      run = s;
-      n = 1;
-    }
-    if (run !== undefined) byObject.set(run, (byObject.get(run) ?? 0) + n);
-    for (const [s, k] of byObject) this.add(s, k);
+    const tally = new StatusTally();
+    for (const s of statuses) tally.add(s);
+    for (const [s, n] of tally.counts()) this.add(s, n);
   }
+
 
   summary(total: number): FailureSummary {
     const plugins = new Set<string>();

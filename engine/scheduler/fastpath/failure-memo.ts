@@ -201,9 +201,9 @@ export function nearMiss(fast: NearMissPath, state: CycleState, pod: Pod, c: Nea
     updates.push(s);
     if (same && !sameStatus(s, near.statuses.get(node.name))) same = false;
   }
-  memo.nearHits++;
-  if (c.fingerprint !== null) memo.nearHitsWithLabels++;
   const readsLabels = c.fingerprint !== null;
+  memo.nearHits++;
+  if (readsLabels) memo.nearHitsWithLabels++;
   if (same) {
     // The changed nodes reject the pod as before (e.g. the freed room was taken again): the very same map,
     // so the FitError text and preemption's candidates, cached per map, are reused too.

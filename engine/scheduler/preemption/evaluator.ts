@@ -21,6 +21,9 @@ import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js'
 import { LowestPriority } from './lowest-priority.js';
 import { StatusOverlay } from '../framework/status-overlay.js';
 import { WalkStatuses } from '../framework/walk-statuses.js';
+import { StatusTally } from '../framework/status-tally.js';
+
+export { StatusTally } from '../framework/status-tally.js';
 
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
@@ -227,27 +230,6 @@ const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 /** Where a dry run puts each node's status (a Map, or a tally when only the message is wanted). */
 export interface StatusSink {
   set(nodeName: string, s: Status): unknown;
-}
-
-/**
- * The dry run's statuses as the FitError message needs them: how many nodes, and how many times each
- * Status object was given (a few shared ones, mostly): no map of thousands of node names per attempt.
- */
-export class StatusTally implements StatusSink {
-  size = 0;
-  private readonly byStatus = new Map<Status, number>();
-
-  set(_nodeName: string, s: Status): void {
-    this.size++;
-    this.byStatus.set(s, (this.byStatus.get(s) ?? 0) + 1);
-  }
-
-  /** Each reason of every status, once per node. */
-  reasonCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const [s, n] of this.byStatus) for (const r of s.reasons) counts.set(r, (counts.get(r) ?? 0) + n);
-    return counts;
-  }
 }
 
 /** "0/3 nodes are available: 1 Insufficient cpu, 2 No preemption victims found for incoming pod." */
