@@ -42,6 +42,9 @@ export class PlacementMetrics {
   private readonly jobCompletionMs: number[] = [];
   private readonly samples: PlacementSample[] = [];
   private readonly gpu: number;
+  /** Pods on each node (by index) that are not a DaemonSet's, and the pods counted there. */
+  private workload = new Int32Array(0);
+  private readonly counted = new Set<Pod>();
 
   constructor(
     sim: Simulator,
@@ -50,6 +53,7 @@ export class PlacementMetrics {
     endMs: number,
   ) {
     this.gpu = store.resources.lookup(GPU_RESOURCE) ?? -1;
+    for (const node of store.nodes) for (const p of store.podsOn(node)) if (p.owner?.kind !== 'DaemonSet') this.countWorkload(p);
     store.events.onPod((type, pod) => {
       if (type === 'PodAdded' && pod.nodeIndex < 0 && !isTerminal(pod)) {
         this.pending.add(pod);
@@ -57,6 +61,7 @@ export class PlacementMetrics {
       } else if (type === 'PodBound' || type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
         if (this.pending.delete(pod)) this.pendingBySpec.set(pod.spec, this.pendingBySpec.get(pod.spec)! - 1);
       }
+      if (pod.owner?.kind !== 'DaemonSet') this.countWorkload(pod);
     });
     store.events.onRecord((timeMs, event, object) => {
       if (event === 'JobCreated') this.jobCreatedMs.set(object, timeMs);
@@ -111,10 +116,25 @@ export class PlacementMetrics {
     };
   }
 
-  /** A node is in use when it holds at least one pod not owned by a DaemonSet. */
+  /** A node is in use when it holds at least one pod not owned by a DaemonSet (counted from pod events). */
   private hasWorkload(n: Node): boolean {
-    for (const p of this.store.podsOn(n)) if (p.owner?.kind !== 'DaemonSet') return true;
-    return false;
+    return n.index < this.workload.length && this.workload[n.index]! > 0;
+  }
+
+  /** Keeps `workload` equal to the non-DaemonSet pods in store.podsOn of each node. */
+  private countWorkload(pod: Pod): void {
+    const node = pod.nodeIndex >= 0 ? this.store.nodes[pod.nodeIndex] : undefined;
+    const now = node !== undefined && this.store.podsOn(node).has(pod);
+    if (now === this.counted.has(pod)) return;
+    if (now) this.counted.add(pod);
+    else this.counted.delete(pod);
+    const i = pod.nodeIndex;
+    if (i >= this.workload.length) {
+      const grown = new Int32Array(Math.max(i + 1, this.workload.length * 2, 64));
+      grown.set(this.workload);
+      this.workload = grown;
+    }
+    this.workload[i] = this.workload[i]! + (now ? 1 : -1);
   }
 
   /** The summary columns; `end` values are measured now (the end of the run). */

@@ -84,3 +84,45 @@ test('nodes in use is a mean over every sample from t=0, taken after each instan
   assert.equal(run.summary.nodes_in_use_mean, (6 / 11).toFixed(6));
   assert.equal(run.summary.nodes_in_use_end, 0);
 });
+
+test('nodes in use, counted from pod events, equal a fresh count through binds, completions, evictions and PodGC', async () => {
+  const { PlacementMetrics } = await import('../../engine/metrics/placement.js');
+  const { Simulation } = await import('../../engine/scenario/simulation.js');
+  const { scenarioFromText } = await import('../helpers.js');
+  const yaml = smallScenario(`${deployment('web', 4, '1', '1Gi')}
+    - apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec:
+            tolerations: [{operator: Exists}]
+            containers: [{name: c, resources: {requests: {cpu: 100m}}}]
+  generators:
+    - name: jobs
+      arrival: {type: poisson, meanInterval: 5s}
+      stop: 9m
+      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: 2
+          parallelism: 2
+          template:
+            metadata: {annotations: {kubesim.io/duration: "lognormal(40s, 0.5)"}}
+            spec: {restartPolicy: Never, containers: [{name: w, resources: {requests: {cpu: 500m}}}]}`, 12, `  faults:
+    - {type: random, failure: nodeDown, mtbf: 4m, mttr: "lognormal(2m, 0.5)", selector: {pool: n}}`);
+  const sim = new Simulation(scenarioFromText(yaml));
+  const metrics = new PlacementMetrics(sim.sim, sim.store, 60_000, 600_000);
+  const fresh = (): number => sim.store.nodes.filter((n) => !n.deleted && [...sim.store.podsOn(n)].some((p) => p.owner?.kind !== 'DaemonSet')).length;
+  const seen = new Set<number>();
+  for (let t = 10_000; t <= 600_000; t += 10_000) {
+    sim.sim.run(t);
+    const inUse = metrics.sample().nodesInUse;
+    assert.equal(inUse, fresh(), `at ${t} ms`);
+    seen.add(inUse);
+  }
+  assert.ok(seen.size > 2, `nodes in use should vary: ${[...seen]}`);
+});
