@@ -35,7 +35,8 @@ export class FailureSummaries {
     } else {
       const counts = new StatusCounts();
       // (counts do not depend on the order: a fused walk's statuses are read position by position)
-      counts.addAll(statuses instanceof WalkStatuses ? statuses.byPosition : statuses.values());
+      if (statuses instanceof WalkStatuses) for (const [s, n] of statuses.counts()) counts.add(s, n);
+      else counts.addAll(statuses.values());
       summary = counts.summary(total);
     }
     this.summaries.set(statuses, summary);

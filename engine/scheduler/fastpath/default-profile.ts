@@ -38,7 +38,8 @@ import type { Profile } from '../profile.js';
 import { simpleFit } from './formulas.js';
 import { BALANCED, DefaultScore, S_AFFINITY, S_NODE_AFFINITY, S_SPREAD } from './default-score.js';
 import { nodeIndexes } from './node-indexes.js';
-import { WalkStatuses } from '../framework/walk-statuses.js';
+import { WalkStatusesBuilder } from '../framework/walk-statuses.js';
+import type { WalkStatuses } from '../framework/walk-statuses.js';
 import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
@@ -210,7 +211,7 @@ export class DefaultFastPath {
    */
   rejectAll(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, skip: readonly boolean[], override: NodeFilterFn | null, nominated: Uint8Array | null): WalkStatuses | null {
     const n = nodes.length;
-    const byPosition: Status[] = new Array<Status>(n);
+    const statuses = new WalkStatusesBuilder(n);
     let idx = start;
     for (let i = 0; i < n; i++) {
       const at = idx;
@@ -218,9 +219,9 @@ export class DefaultFastPath {
       idx = idx + 1 === n ? 0 : idx + 1;
       const s = nominated !== null && nominated[node.index] === 1 ? override!(state, pod, node) : this.statusOf(state, pod, node, skip);
       if (s === null) return null;
-      byPosition[at] = s;
+      statuses.set(at, s);
     }
-    return new WalkStatuses(nodes, start, byPosition);
+    return statuses.build(nodes, start);
   }
 
   /** The first failing filter's Status (with its plugin name) on `node`, or null if all pass. */

@@ -130,7 +130,7 @@ function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, St
   // A near miss's overlay whose changed nodes kept their side of Unschedulable has its base's list.
   let potential: Node[];
   if (statuses instanceof StatusOverlay && sameSides(statuses)) potential = potentialNodes(nodes, statuses.base);
-  else if (statuses instanceof WalkStatuses && statuses.nodes === nodes) potential = nodes.filter((_n, i) => statuses.byPosition[i]!.code === Code.Unschedulable);
+  else if (statuses instanceof WalkStatuses && statuses.nodes === nodes) potential = nodes.filter((_n, i) => statuses.statusAt(i).code === Code.Unschedulable);
   else potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
   potentialCache.set(statuses, { nodes, potential });
   return potential;

@@ -18,7 +18,7 @@ describe('walk statuses', () => {
         const at = (start + i) % nodes.length;
         map.set(nodes[at]!.name, byPosition[at]!);
       }
-      const w = new WalkStatuses(nodes, start, byPosition);
+      const w = WalkStatuses.of(nodes, start, byPosition);
       assert.deepEqual([...w], [...map]);
       assert.deepEqual([...w.keys()], [...map.keys()]);
       assert.deepEqual([...w.values()], [...map.values()]);
@@ -29,11 +29,17 @@ describe('walk statuses', () => {
   }
 
   it('looks nodes up by name', () => {
-    const w = new WalkStatuses(nodes, 2, byPosition);
+    const w = WalkStatuses.of(nodes, 2, byPosition);
     assert.equal(w.size, 4);
     assert.equal(w.get('b'), TAINT);
     assert.equal(w.get('c'), CPU);
     assert.equal(w.get('zz'), undefined);
     assert.ok(w.has('d') && !w.has('zz'));
+  });
+
+  it('counts each distinct status once per node that has it', () => {
+    const w = WalkStatuses.of(nodes, 1, byPosition);
+    assert.deepEqual(w.counts(), [[CPU, 2], [TAINT, 2]]);
+    assert.equal(w.statusAt(1), TAINT);
   });
 });
