@@ -14,6 +14,7 @@ import { isEventRelevant } from './cluster-events.js';
 import type { ObservedEvent } from '../framework/queueing-hint.js';
 import type { PluginHints, QueueingHintMap } from './queueing-hints.js';
 import { isPodWorthRequeuing, isRegistered } from './queueing-hints.js';
+import { UnschedulablePool } from './unschedulable-pool.js';
 import { LazyHeap } from './lazy-heap.js';
 
 export type QueueName = 'activeQ' | 'backoffQ' | 'errorBackoffQ' | 'unschedulablePods' | 'inFlight' | 'none';
@@ -28,6 +29,10 @@ export interface QueuedPodInfo {
   unschedulablePlugins: ReadonlySet<string>;
   where: QueueName;
   gen: number;
+  /** Links of the unschedulable pool (unschedulable-pool.ts). */
+  poolPrev: QueuedPodInfo | null;
+  poolNext: QueuedPodInfo | null;
+  inPool: boolean;
 }
 
 export interface QueueConfig extends BackoffConfig {
@@ -46,7 +51,7 @@ export class SchedulingQueue {
   /** Pods whose last attempt ended in an error, not a plugin's rejection (v1.33 split it out); never popped early. */
   private readonly errorBackoffQ = new LazyHeap<QueuedPodInfo>();
   /** In insertion order, which is timestamp order: every (re)insert deletes first. */
-  private readonly unschedulablePods = new Map<number, QueuedPodInfo>();
+  private readonly unschedulablePods = new UnschedulablePool();
   private readonly byUid = new Map<number, QueuedPodInfo>();
   private inFlight: QueuedPodInfo | undefined;
   /** Events seen while a pod was in flight, replayed through the hints when it fails. */
@@ -104,7 +109,7 @@ export class SchedulingQueue {
   /** A new unscheduled pod: straight to activeQ (PriorityQueue.Add). */
   add(pod: Pod): void {
     if (this.byUid.has(pod.uid)) return;
-    const info: QueuedPodInfo = { pod, timestampMs: this.sim.now, attempts: 0, unschedulablePlugins: new Set(), where: 'none', gen: 0 };
+    const info: QueuedPodInfo = { pod, timestampMs: this.sim.now, attempts: 0, unschedulablePlugins: new Set(), where: 'none', gen: 0, poolPrev: null, poolNext: null, inPool: false };
     this.byUid.set(pod.uid, info);
     this.moveToActiveQ(info);
     this.onActivated();
@@ -156,11 +161,11 @@ export class SchedulingQueue {
     if (this.unschedulablePods.size === 0 || !this.poolCares(e.event)) return;
     const check = this.config.queueingHints ? undefined : preCheck;
     let activated = false;
-    // Deleting the visited entry while iterating a Map is safe; moved pods never re-enter the pool here.
+    // Deleting the visited entry while iterating is safe; moved pods never re-enter the pool here.
     for (const info of this.unschedulablePods.values()) {
       if (!this.worthRequeuing(info, e)) continue;
       if (check !== undefined && !check(info)) continue;
-      this.unschedulablePods.delete(info.pod.uid);
+      this.unschedulablePods.delete(info);
       if (this.requeueAfterBackoff(info, false)) activated = true;
     }
     this.armUnschedulableTimer();
@@ -174,7 +179,7 @@ export class SchedulingQueue {
     if (info.where === 'activeQ') this.activeQ.invalidate(info);
     else if (info.where === 'backoffQ') this.backoffQ.invalidate(info);
     else if (info.where === 'errorBackoffQ') this.errorBackoffQ.invalidate(info);
-    else if (info.where === 'unschedulablePods') this.unschedulablePods.delete(pod.uid);
+    else if (info.where === 'unschedulablePods') this.unschedulablePods.delete(info);
     if (this.inFlight === info) this.inFlight = undefined;
     info.where = 'none';
     this.byUid.delete(pod.uid);
@@ -223,8 +228,7 @@ export class SchedulingQueue {
   private park(info: QueuedPodInfo): void {
     this.poolVersion++;
     info.where = 'unschedulablePods';
-    this.unschedulablePods.delete(info.pod.uid);
-    this.unschedulablePods.set(info.pod.uid, info);
+    this.unschedulablePods.append(info);
     this.armUnschedulableTimer();
   }
 
@@ -284,9 +288,9 @@ export class SchedulingQueue {
   }
 
   private armUnschedulableTimer(): void {
-    const first = this.unschedulablePods.values().next();
-    if (first.done === true) return;
-    const at = unschedulableReleaseTickMs(first.value.timestampMs, this.config.podMaxInUnschedulablePodsDurationMs);
+    const first = this.unschedulablePods.first();
+    if (first === undefined) return;
+    const at = unschedulableReleaseTickMs(first.timestampMs, this.config.podMaxInUnschedulablePodsDurationMs);
     if (this.unschedulableTimer !== undefined && !this.unschedulableTimer.cancelled && this.unschedulableTimer.time <= at) return;
     if (this.unschedulableTimer !== undefined) this.sim.cancel(this.unschedulableTimer);
     this.unschedulableTimer = this.sim.at(Math.max(at, this.sim.now), () => this.flushUnschedulablePodsLeftover(), undefined, this.timerPriority);
@@ -304,7 +308,7 @@ export class SchedulingQueue {
     }
     let activated = false;
     for (const info of due) {
-      this.unschedulablePods.delete(info.pod.uid);
+      this.unschedulablePods.delete(info);
       if (this.requeueAfterBackoff(info, false)) activated = true;
     }
     this.armUnschedulableTimer();
