@@ -21,6 +21,9 @@ export interface HeapEntry<T extends HeapItem> {
   seq: number;
 }
 
+/** Spare entries kept at most (each ~64 bytes; a spare still points at its last item). */
+const MAX_SPARE = 4096;
+
 function less<T extends HeapItem>(a: HeapEntry<T>, b: HeapEntry<T>): boolean {
   return (a.k0 - b.k0 || a.k1 - b.k1 || a.k2 - b.k2 || a.seq - b.seq) < 0;
 }
@@ -30,9 +33,25 @@ export class LazyHeap<T extends HeapItem> {
   private seq = 0;
   /** Number of live items (entries whose generation still matches). */
   size = 0;
+  /**
+   * Entries taken off the heap, reused by push: a backlog requeued after every event pushes and pops
+   * hundreds of thousands of entries an hour, which otherwise live just long enough to be promoted.
+   */
+  private readonly spare: HeapEntry<T>[] = [];
 
   push(item: T, k0: number, k1: number, k2: number): void {
-    this.heap.push({ item, gen: item.gen, k0, k1, k2, seq: this.seq++ });
+    const e = this.spare.pop();
+    if (e === undefined) {
+      this.heap.push({ item, gen: item.gen, k0, k1, k2, seq: this.seq++ });
+    } else {
+      e.item = item;
+      e.gen = item.gen;
+      e.k0 = k0;
+      e.k1 = k1;
+      e.k2 = k2;
+      e.seq = this.seq++;
+      this.heap.push(e);
+    }
     this.size++;
   }
 
@@ -51,16 +70,22 @@ export class LazyHeap<T extends HeapItem> {
     this.dropStale();
     const e = this.heap.pop();
     if (e === undefined) return undefined;
-    e.item.gen++;
+    const item = e.item;
+    item.gen++;
     this.size--;
-    return e.item;
+    this.recycle(e);
+    return item;
+  }
+
+  private recycle(e: HeapEntry<T>): void {
+    if (this.spare.length < MAX_SPARE) this.spare.push(e);
   }
 
   private dropStale(): void {
     for (;;) {
       const top = this.heap.peek();
       if (top === undefined || top.gen === top.item.gen) return;
-      this.heap.pop();
+      this.recycle(this.heap.pop()!);
     }
   }
 }
