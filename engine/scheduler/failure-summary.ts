@@ -3,7 +3,7 @@
  * (unschedulablePlugins) and FitError's text, once per statuses map (failing cycles may share one). A
  * near miss's overlay (its previous statuses with a few nodes changed) adjusts the previous counts.
  */
-import { fitErrorMessage, reasonCounts } from './framework/fit-error.js';
+import { fitErrorMessage } from './framework/fit-error.js';
 import type { Status } from './framework/status.js';
 import { StatusOverlay } from './framework/status-overlay.js';
 import { WalkStatuses } from './framework/walk-statuses.js';
@@ -31,12 +31,11 @@ export class FailureSummaries {
     } else if (preFilterMsg !== '') {
       const plugins = new Set<string>();
       for (const s of statuses.values()) plugins.add(s.plugin);
-      summary = { plugins, text: summarize(statuses, total, preFilterMsg), total, preFilterMsg, counts: new StatusCounts() };
+      summary = { plugins, text: fitErrorMessage(total, new Map(), preFilterMsg), total, preFilterMsg, counts: new StatusCounts() };
     } else {
       const counts = new StatusCounts();
       // (counts do not depend on the order: a fused walk's statuses are read position by position)
-      if (statuses instanceof WalkStatuses) for (const [s, n] of statuses.counts()) counts.add(s, n);
-      else counts.addAll(statuses.values());
+      for (const [s, n] of statuses instanceof WalkStatuses ? statuses.counts() : StatusTally.of(statuses.values()).counts()) counts.add(s, n);
       summary = counts.summary(total);
     }
     this.summaries.set(statuses, summary);
@@ -68,28 +67,9 @@ class StatusCounts {
     this.plugins.set(s.plugin, (this.plugins.get(s.plugin) ?? 0) + n);
   }
 
-  /** Every status once: counted by Status object first (a walk's statuses are mostly a few shared ones). */
-  addAll(statuses: Iterable<Status>): void {
-    const tally = new StatusTally();
-    for (const s of statuses) tally.add(s);
-    for (const [s, n] of tally.counts()) this.add(s, n);
-  }
-
-
   summary(total: number): FailureSummary {
     const plugins = new Set<string>();
     for (const [p, n] of this.plugins) if (n > 0) plugins.add(p);
     return { plugins, text: fitErrorMessage(total, this.reasons), total, preFilterMsg: '', counts: this };
   }
-}
-
-/**
- * "0/3 nodes are available: 3 Insufficient cpu." as kube-scheduler's FitError words it; a PreFilter
- * rejection gives its message once ("0/3 nodes are available: <message>.").
- */
-export function summarize(statuses: ReadonlyMap<string, Status>, total: number, preFilterMsg = ''): string {
-  if (preFilterMsg !== '') return fitErrorMessage(total, new Map(), preFilterMsg);
-  const lists: (readonly string[])[] = [];
-  for (const s of statuses.values()) lists.push(s.reasons);
-  return fitErrorMessage(total, reasonCounts(lists));
 }

@@ -4,13 +4,6 @@
  * (so "10 ..." sorts before "9 ..."), joined by ", ", each part ending with ".".
  */
 
-/** Counts each reason of every status once per node. */
-export function reasonCounts(reasonLists: Iterable<readonly string[]>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const reasons of reasonLists) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return counts;
-}
-
 /** The histogram part: "<count> <reason>" sorted as strings (Go's sort.Strings on the formatted parts). */
 export function sortedHistogram(counts: ReadonlyMap<string, number>): string[] {
   const parts: string[] = [];

@@ -12,6 +12,12 @@ export class StatusTally {
   private run: Status | undefined;
   private runLength = 0;
 
+  static of(statuses: Iterable<Status>): StatusTally {
+    const t = new StatusTally();
+    for (const s of statuses) t.add(s);
+    return t;
+  }
+
   /** A dry run's sink: one status per node. */
   set(_nodeName: string, s: Status): void {
     this.add(s);

@@ -3,7 +3,7 @@
  * eligibility, candidates from the nodes that failed with Unschedulable, a dry run from a random
  * offset until enough candidates are found, the pick, then the graceful eviction of the victims.
  */
-import { fitErrorMessage as fitErrorText, reasonCounts } from '../framework/fit-error.js';
+import { fitErrorMessage as fitErrorText } from '../framework/fit-error.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import { isTerminating, podKey } from '../../cluster/pod.js';
@@ -236,7 +236,7 @@ export interface StatusSink {
 export function fitErrorMessage(nodes: readonly Node[], statuses: ReadonlyMap<string, Status> | StatusTally): string {
   // The histogram is sorted as text, so the counting order does not matter: statuses first, then the
   // nodes without one (every status is for one of the nodes: the dry run visits a subset of them).
-  const counts = statuses instanceof StatusTally ? statuses.reasonCounts() : reasonCounts(Array.from(statuses.values(), (s) => s.reasons));
+  const counts = (statuses instanceof StatusTally ? statuses : StatusTally.of(statuses.values())).reasonCounts();
   const absent = nodes.length - statuses.size;
   if (absent > 0) counts.set(NOT_HELPFUL, (counts.get(NOT_HELPFUL) ?? 0) + absent);
   return fitErrorText(nodes.length, counts);
