@@ -27,8 +27,8 @@ export interface DryRunContext {
   pdbs: readonly PodDisruptionBudgetView[];
   /** The failing cycle's statuses when liveVerdictsHold(profile), else null (see liveRejection). */
   liveRejections?: ReadonlyMap<string, Status> | null;
-  /** The lowest priority among podsOn(node), when remembered (Infinity for none). */
-  lowestPriority?: (node: Node) => number;
+  /** The lowest priority among podsOn(node) (Infinity for none). */
+  lowestPriority: (node: Node) => number;
 }
 
 /** Filters whose verdict in a dry run is their live one: they read their own indexes, not the removals. */
@@ -71,10 +71,10 @@ function liveRejection(ctx: DryRunContext, pod: Pod, node: Node): Status | null 
 export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): NodeVictims | Status {
   const { profile, state } = ctx;
   // No pod of lower priority: nothing to remove, whatever the filters say.
-  if (ctx.lowestPriority !== undefined && ctx.lowestPriority(node) >= pod.spec.priority) return NO_VICTIMS;
+  if (ctx.lowestPriority(node) >= pod.spec.priority) return NO_VICTIMS;
   if (ctx.liveRejections) {
     const live = liveRejection(ctx, pod, node);
-    if (live !== null) return ctx.lowestPriority !== undefined || hasLowerPriority(ctx.podsOn(node), pod.spec.priority) ? live : NO_VICTIMS;
+    if (live !== null) return live;
   }
   const potential: Pod[] = [];
   for (const p of ctx.podsOn(node)) if (p.spec.priority < pod.spec.priority) potential.push(p);
@@ -104,11 +104,6 @@ export function selectVictimsOnNode(ctx: DryRunContext, pod: Pod, node: Node): N
   if (victims.length === 0) return Status.error(`expected at least one victim pod on node ${node.name}`);
   if (violating.length > 0 && nonViolating.length > 0) victims.sort(byImportance);
   return { victims, numPDBViolations };
-}
-
-function hasLowerPriority(pods: Iterable<Pod>, priority: number): boolean {
-  for (const p of pods) if (p.spec.priority < priority) return true;
-  return false;
 }
 
 /** SelectVictimsOnNode's status for a node without lower-priority pods. */
