@@ -23,8 +23,6 @@ import { StatusOverlay } from '../framework/status-overlay.js';
 import { WalkStatuses } from '../framework/walk-statuses.js';
 import { StatusTally } from '../framework/status-tally.js';
 
-export { StatusTally } from '../framework/status-tally.js';
-
 /** What preemption needs from the scheduler beyond the plain Handle. */
 export interface PreemptionHandle extends Handle {
   readonly nominator: Nominator;

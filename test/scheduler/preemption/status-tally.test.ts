@@ -1,7 +1,8 @@
 /** The dry run's no-candidate message from a tally of statuses is the one a map of every node gives. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { StatusTally, fitErrorMessage } from '../../../engine/scheduler/preemption/evaluator.js';
+import { fitErrorMessage } from '../../../engine/scheduler/preemption/evaluator.js';
+import { StatusTally } from '../../../engine/scheduler/framework/status-tally.js';
 import { Status } from '../../../engine/scheduler/framework/status.js';
 import type { Node } from '../../../engine/cluster/node.js';
 
