@@ -53,6 +53,11 @@ export class FailureMemo {
 
   constructor(private readonly cluster: ClusterVersion) {}
 
+  /** Specs remembered (tests). */
+  get size(): number {
+    return this.bySpec.size;
+  }
+
   /** Marks the node for this call; false when it was already marked. */
   private list(node: Node, stamp: number): boolean {
     const i = node.index;
@@ -91,7 +96,10 @@ export class FailureMemo {
    */
   near(pod: Pod, skip: number, nodes: readonly Node[], fingerprint: readonly number[] | null, nominated: readonly Node[]): { statuses: ReadonlyMap<string, Status>; changed: Node[] } | undefined {
     const r = this.bySpec.get(pod.spec);
-    if (r === undefined || r.skip !== skip || r.namespace !== pod.namespace || r.nodes !== nodes) return undefined;
+    if (r === undefined || r.skip !== skip || r.namespace !== pod.namespace) return undefined;
+    // Changes only accumulate: an entry too old for a near miss now stays so (and so does one for another
+    // node list, which only ever changes into a new one); dropped, so later pods of the spec skip the count.
+    if (r.nodes !== nodes) return this.stale(pod.spec, r);
     if (fingerprint === null ? r.labels !== null : r.labels !== pod.labels || !sameNumbers(r.fingerprint, fingerprint)) return undefined;
     const changed: Node[] = [];
     const since = r.storeVersion;
@@ -104,7 +112,7 @@ export class FailureMemo {
       const indexes = nodeIndexes(nodes);
       for (let i = 0; i < indexes.length; i++) {
         if ((changedAt[indexes[i]!] ?? 0) <= since) continue;
-        if (changed.length >= max) return undefined;
+        if (changed.length >= max) return this.stale(pod.spec, r);
         changed.push(nodes[i]!);
       }
     }
@@ -116,6 +124,13 @@ export class FailureMemo {
       }
     }
     return { statuses: r.statuses, changed };
+  }
+
+  /** Forgets a remembered failure no near miss can start from any more (undefined, for near()). */
+  private stale(spec: PodSpec, r: Remembered): undefined {
+    // An exact hit needs the same version, which an entry with changes since never sees again either.
+    if (r.storeVersion !== this.storeVersion) this.bySpec.delete(spec);
+    return undefined;
   }
 
   /** The spec's remembered failure when it was for the same namespace, Skip pattern and nominations (version). */

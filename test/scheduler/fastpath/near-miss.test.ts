@@ -53,6 +53,22 @@ describe('near miss', () => {
     assert.deepEqual([...next.keys()], [...first.keys()]);
   });
 
+  it('forgets a failure with too many nodes changed since, so later pods of the spec do not count them again', () => {
+    const { store, nodes, path, pod } = setup(() => CPU_SHORT());
+    for (const i of [1, 2, 3]) store.setNodeTaints(nodes[i]!, []); // more than 16 / 8
+    assert.equal(nearMiss(path, new CycleState(), pod, cycle(nodes)), undefined);
+    assert.equal(path.failures!.size, 0);
+  });
+
+  it('keeps a failure of the current version that a near miss cannot use (an exact hit still can)', () => {
+    const { nodes, path, pod, first } = setup(() => CPU_SHORT());
+    const exactPod = { ...pod, nominatedNodeName: '' } as Pod;
+    path.failures!.remember(exactPod, 0, 0, false, first, nodes);
+    assert.equal(nearMiss(path, new CycleState(), exactPod, cycle(nodes.slice(1))), undefined); // another node list
+    assert.equal(path.failures!.size, 1);
+    assert.equal(path.failures!.get(exactPod, 0, 0, false), first);
+  });
+
   it('walks instead when a changed node admits the pod now', () => {
     const { store, nodes, path, pod } = setup((n) => (n.name === 'n3' ? null : CPU_SHORT()));
     store.setNodeTaints(nodes[3]!, []);
