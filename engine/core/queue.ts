@@ -83,6 +83,20 @@ export class EventQueue {
     return top?.time;
   }
 
+  /**
+   * Whether an event pushed now at (time, priority) would be the next to run: no live event is due
+   * before it (an earlier time, or the same time with a lower or equal priority, which runs first).
+   */
+  nextAfter(time: number, priority: number): boolean {
+    const heap = this.heap;
+    let top = heap.data[0];
+    while (top !== undefined && top.cancelled) {
+      heap.pop();
+      top = heap.data[0];
+    }
+    return top === undefined || top.time > time || (top.time === time && top.priority > priority);
+  }
+
   /** Number of events in the heap, including cancelled ones not yet discarded. */
   get size(): number {
     return this.heap.length;

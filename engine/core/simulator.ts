@@ -102,6 +102,14 @@ export class Simulator {
     if (until !== undefined) this.now = until;
   }
 
+  /**
+   * Whether an event scheduled now, at the current time with this priority, would run next (nothing
+   * else is due before it, and no stop() is pending): the handler may then do that event's work at once.
+   */
+  nextIsOwn(priority: number): boolean {
+    return !this.stopRequested && this.queue.nextAfter(this.now, priority);
+  }
+
   /** Ends the current run() after the event being handled. */
   stop(): void {
     this.stopRequested = true;

@@ -201,4 +201,28 @@ describe('Simulator', () => {
     assert.equal(bad, 0);
     assert.equal(sim.eventsProcessed, (3 ** 7 - 1) / 2);
   });
+
+  describe('nextIsOwn: whether an event pushed now at this priority would run next', () => {
+    const cases: Array<[string, (sim: Simulator) => void, boolean]> = [
+      ['nothing else is queued', () => {}, true],
+      ['the next event is later', (sim) => sim.at(sim.now + 1, () => {}, undefined, 0), true],
+      ['the next event is now with a higher priority number (it runs after)', (sim) => sim.at(sim.now, () => {}, undefined, 41), true],
+      ['an event is queued now with the same priority (it was first)', (sim) => sim.at(sim.now, () => {}, undefined, 40), false],
+      ['an event is queued now with a lower priority number', (sim) => sim.at(sim.now, () => {}, undefined, 39), false],
+      ['the only event queued now is cancelled', (sim) => sim.cancel(sim.at(sim.now, () => {}, undefined, 0)), true],
+      ['stop() was called', (sim) => sim.stop(), false],
+    ];
+    for (const [name, setup, want] of cases) {
+      it(name, () => {
+        const sim = new Simulator();
+        let seen: boolean | undefined;
+        sim.at(5, () => {
+          setup(sim);
+          seen = sim.nextIsOwn(40);
+        }, undefined, 40);
+        sim.run();
+        assert.equal(seen, want);
+      });
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPod } from '../../../engine/cluster/pod-factory.js';
 import type { Simulation } from '../../../engine/scenario/simulation.js';
+import { EVENT_PRIORITY } from '../../../engine/cluster/priorities.js';
 import { scenarioFromText } from '../../helpers.js';
 import { ONE_NODE, addDecoyNodes, gaps, podManifest, runWith, timesOf } from './queue-helpers.js';
 
@@ -87,3 +88,26 @@ function makeBig(s: Simulation): void {
   const spec = scenarioFromText(ONE_NODE(podManifest('late', '8'))).pods[0]!.spec;
   createPod(s.store, { name: 'late', namespace: 'default', labels: {}, spec });
 }
+
+describe('attempts in a row at one instant', () => {
+  const TWO_PODS = ONE_NODE(podManifest('a', '1') + podManifest('b', '1'), '1m');
+  // A cordon queued at t=0 by the first bind, at the scheduler's priority: the second attempt, whose event
+  // would be queued after it, must see the node cordoned (it runs in the same event only when nothing is due first).
+  const cordonOnFirstBind = (s: Simulation): void => {
+    s.store.events.onPod((type, pod) => {
+      if (type === 'PodBound' && pod.name === 'a') s.sim.at(s.sim.now, () => s.store.setNodeUnschedulable(s.store.nodes[0]!, true), undefined, EVENT_PRIORITY.scheduler);
+    });
+  };
+
+  it('both pods are bound at t=0 when nothing else happens', () => {
+    const run = runWith(TWO_PODS, {});
+    assert.deepEqual(timesOf(run, 'PodScheduled', 'default/b'), [0]);
+  });
+
+  it('an event due at the same instant runs between two attempts', () => {
+    const run = runWith(TWO_PODS, {}, cordonOnFirstBind);
+    assert.deepEqual(timesOf(run, 'PodScheduled', 'default/a'), [0]);
+    assert.deepEqual(timesOf(run, 'PodScheduled', 'default/b'), []);
+    assert.deepEqual(timesOf(run, 'PodUnschedulable', 'default/b').slice(0, 1), [0]);
+  });
+});
