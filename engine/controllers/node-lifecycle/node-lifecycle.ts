@@ -27,6 +27,8 @@ interface Zone {
   state: ZoneState;
   tainter: ZoneTainter;
   attemptAtMs: number;
+  /** The zone's tainting attempt, as an event handler (one per zone, not one per scheduling). */
+  attempt: () => void;
 }
 
 export class NodeLifecycleController {
@@ -66,7 +68,8 @@ export class NodeLifecycleController {
   private zone(node: Node): Zone {
     let z = this.zones.get(node.zone);
     if (!z) {
-      z = { name: node.zone, size: 0, notReady: 0, state: 'Normal', tainter: new ZoneTainter(this.config.evictionRate), attemptAtMs: -1 };
+      const zone: Zone = { name: node.zone, size: 0, notReady: 0, state: 'Normal', tainter: new ZoneTainter(this.config.evictionRate), attemptAtMs: -1, attempt: () => this.taintingAttempt(zone) };
+      z = zone;
       this.zones.set(node.zone, z);
     }
     return z;
@@ -148,7 +151,7 @@ export class NodeLifecycleController {
     // False is final only while the kubelet reports it; a silent node is final once Unknown.
     if ((node.ready === 'False') !== this.heartbeats.flowing(node)) return false;
     const key = node.ready === 'False' ? TAINT_NOT_READY : TAINT_UNREACHABLE;
-    return node.taints.some((t) => t.effect === 'NoExecute' && t.key === key) && this.zone(node).tainter.has(node);
+    return hasNoExecute(node, key) && this.zone(node).tainter.has(node);
   }
 
   private updateNode(node: Node, now: number): void {
@@ -172,12 +175,12 @@ export class NodeLifecycleController {
     if (observed === 'True') return this.markNodeAsReachable(node);
     const want = observed === 'False' ? TAINT_NOT_READY : TAINT_UNREACHABLE;
     const opposite = observed === 'False' ? TAINT_UNREACHABLE : TAINT_NOT_READY;
-    if (node.taints.some((t) => t.effect === 'NoExecute' && t.key === opposite)) {
+    if (hasNoExecute(node, opposite)) {
       this.swapNoExecute(node, want, opposite, now); // immediate, no token
       return;
     }
     const z = this.zone(node);
-    if (!node.taints.some((t) => t.effect === 'NoExecute' && t.key === want)) z.tainter.remove(node);
+    if (!hasNoExecute(node, want)) z.tainter.remove(node);
     if (z.tainter.add(node)) this.scheduleAttempt(z, now);
   }
 
@@ -198,20 +201,24 @@ export class NodeLifecycleController {
     const at = Math.ceil(Math.max(now, z.tainter.nextTokenMs) / TAINTING_PERIOD_MS) * TAINTING_PERIOD_MS;
     if (z.attemptAtMs >= now && z.attemptAtMs <= at) return;
     z.attemptAtMs = at;
-    this.sim.at(at, () => this.taintingAttempt(z), undefined, EVENT_PRIORITY.nodeLifecycle + 1);
+    this.sim.at(at, z.attempt, undefined, EVENT_PRIORITY.nodeLifecycle + 1);
   }
 
   private taintingAttempt(z: Zone): void {
     const now = this.sim.now;
     if (z.attemptAtMs !== now) return; // superseded
     z.attemptAtMs = -1;
-    z.tainter.tryProcess(now, (node) => {
-      if (node.deleted) return;
-      if (node.ready === 'False') this.swapNoExecute(node, TAINT_NOT_READY, TAINT_UNREACHABLE, now);
-      else if (node.ready === 'Unknown') this.swapNoExecute(node, TAINT_UNREACHABLE, TAINT_NOT_READY, now);
-    });
+    z.tainter.tryProcess(now, this.taintNoExecute);
     this.scheduleAttempt(z, now + TAINTING_PERIOD_MS);
   }
+
+  /** A node the tainter let through: the NoExecute taint of its condition (the other one swapped out). */
+  private readonly taintNoExecute = (node: Node): void => {
+    if (node.deleted) return;
+    const now = this.sim.now;
+    if (node.ready === 'False') this.swapNoExecute(node, TAINT_NOT_READY, TAINT_UNREACHABLE, now);
+    else if (node.ready === 'Unknown') this.swapNoExecute(node, TAINT_UNREACHABLE, TAINT_NOT_READY, now);
+  };
 
   private handleDisruption(now: number): void {
     const zones = [...this.zones.values()].filter((z) => z.size > 0);
@@ -244,4 +251,10 @@ export class NodeLifecycleController {
       this.scheduleAttempt(z, now);
     });
   }
+}
+
+/** Whether the node carries the NoExecute taint with this key (every monitor pass asks, per watched node). */
+function hasNoExecute(node: Node, key: string): boolean {
+  for (const t of node.taints) if (t.effect === 'NoExecute' && t.key === key) return true;
+  return false;
 }

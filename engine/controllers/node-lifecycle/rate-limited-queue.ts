@@ -12,8 +12,12 @@ import type { Node } from '../../cluster/node.js';
 const NEVER_LIMITER_QPS = 1;
 
 export class ZoneTainter {
-  /** FIFO of (node, seq); an entry is live while `queued` maps its node to its seq (lazy deletion: O(1) remove). */
-  private entries: { node: Node; seq: number }[] = [];
+  /**
+   * FIFO of (node, seq) as two parallel arrays (a pass re-adds every queued node: no object per entry); an
+   * entry is live while `queued` maps its node to its seq (lazy deletion: O(1) remove).
+   */
+  private entryNodes: Node[] = [];
+  private entrySeqs: number[] = [];
   private head = 0;
   private seq = 0;
   private readonly queued = new Map<Node, number>();
@@ -42,8 +46,9 @@ export class ZoneTainter {
     if (this.inSet.has(node)) return false;
     this.inSet.add(node);
     this.queued.set(node, ++this.seq);
-    this.entries.push({ node, seq: this.seq });
-    if (this.entries.length - this.head > 2 * this.queued.size + 1024) this.compact();
+    this.entryNodes.push(node);
+    this.entrySeqs.push(this.seq);
+    if (this.entryNodes.length - this.head > 2 * this.queued.size + 1024) this.compact();
     return true;
   }
 
@@ -58,15 +63,25 @@ export class ZoneTainter {
   }
 
   private compact(): void {
-    this.entries = this.entries.slice(this.head).filter((e) => this.queued.get(e.node) === e.seq);
+    const nodes: Node[] = [];
+    const seqs: number[] = [];
+    for (let i = this.head; i < this.entryNodes.length; i++) {
+      const node = this.entryNodes[i]!;
+      const seq = this.entrySeqs[i]!;
+      if (this.queued.get(node) !== seq) continue;
+      nodes.push(node);
+      seqs.push(seq);
+    }
+    this.entryNodes = nodes;
+    this.entrySeqs = seqs;
     this.head = 0;
   }
 
   /** The live head of the queue, dropping stale entries. */
   private peek(): Node | undefined {
-    while (this.head < this.entries.length) {
-      const e = this.entries[this.head]!;
-      if (this.queued.get(e.node) === e.seq) return e.node;
+    while (this.head < this.entryNodes.length) {
+      const node = this.entryNodes[this.head]!;
+      if (this.queued.get(node) === this.entrySeqs[this.head]) return node;
       this.head++;
     }
     return undefined;

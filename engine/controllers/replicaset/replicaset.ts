@@ -86,14 +86,17 @@ export class ReplicaSetController {
 
   private sync(st: RsState): void {
     st.syncPending = false;
-    const active: Pod[] = [];
+    let activeCount = 0;
     for (const p of st.pods) {
       if (p.removed) st.pods.delete(p);
-      else if (isActive(p)) active.push(p);
+      else if (isActive(p)) activeCount++;
     }
-    const diff = st.rs.replicas - active.length;
+    const diff = st.rs.replicas - activeCount;
     for (let i = 0; i < diff; i++) this.createReplica(st);
     if (diff < 0) {
+      // (the active pods are listed only to scale down: a sync after each replacement counts them)
+      const active: Pod[] = [];
+      for (const p of st.pods) if (isActive(p)) active.push(p);
       // Scale down: ActivePodsWithRanks order (ranking.ts); a stable sort keeps ties in creation order.
       active.sort(activePodsWithRanks(active, this.sim.now, (p) => isPodReady(this.store, p)));
       for (const p of active.slice(0, -diff)) this.store.markDeleting(p);

@@ -28,6 +28,8 @@ export interface StaticFilter {
 export const MAX_ENTRIES = 256;
 
 const NOT_PINNED: readonly string[] = [];
+/** Distinct static rejections shared at most (reasons name taints and labels, not nodes: a few dozen). */
+const MAX_INTERNED = 4096;
 const pinnedCache = new WeakMap<PodSpec, readonly string[]>();
 
 /**
@@ -166,8 +168,20 @@ export class StaticFeasibility {
     if (e.ok[node.index] === 1) return null;
     const cached = (e.rejections ??= [])[node.index];
     if (cached !== undefined) return cached;
-    const s = this.firstRejection(pod, node);
+    const s = this.shared(this.firstRejection(pod, node));
     e.rejections[node.index] = s;
+    return s;
+  }
+
+  /** Equal rejections (code, plugin, reasons) as one object, so a failing walk's table of statuses stays small. */
+  private readonly interned = new Map<string, Status>();
+
+  private shared(s: Status | null): Status | null {
+    if (s === null) return null;
+    const key = `${s.code}\n${s.plugin}\n${s.reasons.join('\n')}`;
+    const known = this.interned.get(key);
+    if (known !== undefined) return known;
+    if (this.interned.size < MAX_INTERNED) this.interned.set(key, s);
     return s;
   }
 

@@ -15,12 +15,23 @@ export const MIN_NODE_SCORE = 0;
 
 /** Per-cycle scratch space that PreFilter/PreScore fill and Filter/Score read. */
 export class CycleState {
-  private data: Map<string, unknown> | null = null;
+  /** Keys and values side by side: a cycle writes a handful of keys, so a scan beats a Map per cycle. */
+  private data: unknown[] | null = null;
   read<T>(key: string): T | undefined {
-    return this.data?.get(key) as T | undefined;
+    const d = this.data;
+    if (d === null) return undefined;
+    for (let i = 0; i < d.length; i += 2) if (d[i] === key) return d[i + 1] as T;
+    return undefined;
   }
   write(key: string, value: unknown): void {
-    (this.data ??= new Map()).set(key, value);
+    const d = (this.data ??= []);
+    for (let i = 0; i < d.length; i += 2) {
+      if (d[i] === key) {
+        d[i + 1] = value;
+        return;
+      }
+    }
+    d.push(key, value);
   }
 }
 

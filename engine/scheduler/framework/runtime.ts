@@ -60,6 +60,8 @@ export interface CycleOutcome {
 }
 
 const NO_NODES: readonly Node[] = Object.freeze([]);
+/** The statuses of a cycle that rejected no node (never written: outcomes are read only). */
+const NO_STATUSES: ReadonlyMap<string, Status> = new Map();
 
 export class FrameworkRuntime {
   /** Rotating start of the node walk, shared by all profiles as upstream's Scheduler field. */
@@ -94,15 +96,17 @@ export class FrameworkRuntime {
   schedule(profile: Profile, pod: Pod, nodes: readonly Node[], nowMs: number, opts: CycleOptions = {}): CycleOutcome {
     this.ranking?.prepare(nodes);
     const state = new CycleState();
-    const statuses = new Map<string, Status>();
     const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
-    const out: CycleOutcome = { node: null, statuses, feasibleCount: 0, state, preFilterMsg: '' };
+    // The statuses map is made when a walk or a rejection fills it: a remembered failure brings its own.
+    const out: CycleOutcome = { node: null, statuses: NO_STATUSES, feasibleCount: 0, state, preFilterMsg: '' };
     this.walked = 0;
     if (nodes.length === 0) return this.finish(rec, out);
     const pre = this.runPreFilter(profile, state, pod, nodes, rec);
     if (pre !== null) {
       out.preFilterMsg = pre.message;
+      const statuses = new Map<string, Status>();
       for (const n of nodes) statuses.set(n.name, pre);
+      out.statuses = statuses;
       if (rec) for (const e of rec.nodes) setRejected(e, pre);
       return this.finish(rec, out);
     }
@@ -148,6 +152,8 @@ export class FrameworkRuntime {
       }
     }
     this.walkStatuses = null;
+    const statuses = new Map<string, Status>();
+    out.statuses = statuses;
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
     const walked = this.walkStatuses as WalkStatuses | null;
     if (walked !== null) {
@@ -212,9 +218,20 @@ export class FrameworkRuntime {
 
   /** The override bound to the profile's filters that PreFilter did not skip. */
   private withoutSkipped(profile: Profile, filterNode: NonNullable<CycleOptions['filterNode']>): NodeFilter {
-    const view: FilterProfile = { ...profile, filter: profile.filter.filter((_, i) => !this.skipFilter[i]) };
-    return (state, pod, node) => filterNode(view, state, pod, node);
+    // One per profile, filterNode and Skip pattern: made once, not on every attempt while pods are nominated.
+    const bits = skipBits(this.skipFilter);
+    let known = this.overrides.get(profile);
+    if (known === undefined || known.filterNode !== filterNode) this.overrides.set(profile, (known = { filterNode, bySkip: new Map() }));
+    let f = known.bySkip.get(bits);
+    if (f === undefined) {
+      const view: FilterProfile = { ...profile, filter: profile.filter.filter((_, i) => !this.skipFilter[i]) };
+      f = (state, pod, node) => filterNode(view, state, pod, node);
+      if (!Number.isNaN(bits)) known.bySkip.set(bits, f);
+    }
+    return f;
   }
+
+  private readonly overrides = new WeakMap<Profile, { filterNode: NonNullable<CycleOptions['filterNode']>; bySkip: Map<number, NodeFilter> }>();
 
   /** Filters one node: the override when pods are nominated, else every filter not skipped. */
   private filterOne(profile: Profile, state: CycleState, pod: Pod, node: Node, override: NodeFilter | null): Status | null {

@@ -89,14 +89,14 @@ export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: Cyc
     // No bound pod anywhere has a lower priority: every potential node would answer "no victims".
     return noCandidate(nodes.length, potential.length, pluginName);
   }
-  const key = fruitlessKey(h, pod, statuses, nodes);
-  const known = knownFruitless(h, key);
+  const known = knownFruitless(h, pod, statuses, nodes);
   if (known !== undefined) {
     // The same dry run at the same cluster version found no candidate: it visits every potential node
     // whatever its random offset, so only the offset's draw is repeated.
     if (potential.length > 0) h.rng.int(potential.length);
     return known;
   }
+  const key = fruitlessKey(h, pod, statuses, nodes);
   if (potential.length > 0 && !anyLowerPriority(h, potential, pod.spec.priority)) {
     // No potential node has a pod of lower priority: the dry run would answer "no victims" on each, whatever
     // its random offset (still drawn, as the dry run would).

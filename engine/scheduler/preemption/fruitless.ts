@@ -45,15 +45,14 @@ export function fruitlessKey(h: PreemptionHandle, pod: Pod, statuses: ReadonlyMa
   return { statuses, nodes, spec: pod.spec, labels: pod.labels, namespace: pod.namespace, cluster: h.cluster.version, nominations: h.nominator.version };
 }
 
-function sameKey(a: FruitlessKey, b: FruitlessKey): boolean {
-  return a.statuses === b.statuses && a.nodes === b.nodes && a.spec === b.spec && a.labels === b.labels && a.namespace === b.namespace && a.cluster === b.cluster && a.nominations === b.nominations;
-}
-
-/** The remembered outcome for this key, or undefined. */
-export function knownFruitless(h: PreemptionHandle, key: FruitlessKey | undefined): PreemptOutcome | undefined {
-  if (key === undefined) return undefined;
-  const known = fruitlessOf(h).get(key.spec);
-  return known !== undefined && sameKey(known.key, key) ? known.outcome : undefined;
+/** The remembered outcome for what fruitlessKey(h, pod, statuses, nodes) would be (no key is made: a backlog asks on every attempt). */
+export function knownFruitless(h: PreemptionHandle, pod: Pod, statuses: ReadonlyMap<string, Status>, nodes: readonly Node[]): PreemptOutcome | undefined {
+  if (h.cluster === undefined) return undefined;
+  const known = fruitlessOf(h).get(pod.spec);
+  if (known === undefined) return undefined;
+  const k = known.key;
+  const same = k.statuses === statuses && k.nodes === nodes && k.labels === pod.labels && k.namespace === pod.namespace && k.cluster === h.cluster.version && k.nominations === h.nominator.version;
+  return same ? known.outcome : undefined;
 }
 
 export function rememberFruitless(h: PreemptionHandle, key: FruitlessKey | undefined, outcome: PreemptOutcome): void {

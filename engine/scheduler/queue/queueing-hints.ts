@@ -44,16 +44,49 @@ export function isRegistered(event: ClusterEvent, plugins: ReadonlySet<string>, 
  */
 export function isPodWorthRequeuing(pod: Pod, plugins: ReadonlySet<string>, e: ObservedEvent, hints: PluginHints | undefined): boolean {
   if (plugins.size === 0 || e.event === 'UnschedulableTimeout' || hints === undefined) return true;
+  const plan = eventPlan(plugins, e.event, hints);
+  if (plan === true) return true;
+  if (plan.length === 0) return false;
   const objects = hasObjects(e);
+  for (let i = 0; i < plan.length; i++) {
+    const r = plan[i]!;
+    if (r.hint === undefined || !objects || r.hint(pod, e) === 'Queue') return true;
+  }
+  return false;
+}
+
+/**
+ * What isPodWorthRequeuing asks for a set of rejecting plugins and an event: true when one of them
+ * has no EventsToRegister (Queue), else the registrations that list the event, in the order the
+ * plugins and their registrations are met. A backlog of pods shares a few sets (one per failure
+ * summary), so this is worked out once per set and event instead of once per parked pod.
+ */
+type EventPlan = true | readonly ClusterEventWithHint[];
+
+const plans = new WeakMap<PluginHints, WeakMap<ReadonlySet<string>, { size: number; byEvent: Map<ClusterEvent, EventPlan> }>>();
+
+function eventPlan(plugins: ReadonlySet<string>, event: ClusterEvent, hints: PluginHints): EventPlan {
+  let bySet = plans.get(hints);
+  if (bySet === undefined) plans.set(hints, (bySet = new WeakMap()));
+  let known = bySet.get(plugins);
+  // (a set that changed since is planned afresh)
+  if (known === undefined || known.size !== plugins.size) bySet.set(plugins, (known = { size: plugins.size, byEvent: new Map() }));
+  let plan = known.byEvent.get(event);
+  if (plan === undefined) {
+    plan = planOf(plugins, event, hints);
+    known.byEvent.set(event, plan);
+  }
+  return plan;
+}
+
+function planOf(plugins: ReadonlySet<string>, event: ClusterEvent, hints: PluginHints): EventPlan {
+  const out: ClusterEventWithHint[] = [];
   for (const p of plugins) {
     const regs = hints.get(p);
     if (regs === undefined) return true;
-    for (const r of regs) {
-      if (!r.events.includes(e.event)) continue;
-      if (r.hint === undefined || !objects || r.hint(pod, e) === 'Queue') return true;
-    }
+    for (const r of regs) if (r.events.includes(event)) out.push(r);
   }
-  return false;
+  return out;
 }
 
 /** The event of a store node change with its old and new node (NodeAdd: new only; NodeDelete: old only). */

@@ -45,6 +45,9 @@ export interface QueueConfig extends BackoffConfig {
   queueingHints: boolean;
 }
 
+/** The in-flight event list before any event arrives (never written). */
+const NO_EVENTS: ObservedEvent[] = [];
+
 export class SchedulingQueue {
   private readonly activeQ = new LazyHeap<QueuedPodInfo>();
   private readonly backoffQ = new LazyHeap<QueuedPodInfo>();
@@ -55,7 +58,8 @@ export class SchedulingQueue {
   private readonly byUid = new Map<number, QueuedPodInfo>();
   private inFlight: QueuedPodInfo | undefined;
   /** Events seen while a pod was in flight, replayed through the hints when it fails. */
-  private inFlightEvents: ObservedEvent[] = [];
+  /** Events seen while a pod was in flight (NO_EVENTS until the first: most attempts see none). */
+  private inFlightEvents: ObservedEvent[] = NO_EVENTS;
   private hintMap: QueueingHintMap = new Map();
   private backoffTimer: SimEvent | undefined;
   /** Bumped when a pod is parked: invalidates caresMemo (pods leaving the pool only make it care less). */
@@ -122,7 +126,7 @@ export class SchedulingQueue {
     info.attempts++;
     info.where = 'inFlight';
     this.inFlight = info;
-    this.inFlightEvents = [];
+    this.inFlightEvents = NO_EVENTS;
     return info;
   }
 
@@ -143,8 +147,8 @@ export class SchedulingQueue {
     info.unschedulablePlugins = plugins;
     info.timestampMs = this.sim.now;
     const events = this.inFlightEvents;
-    this.inFlightEvents = [];
-    if (plugins.size === 0 || events.some((e) => this.worthRequeuing(info, e))) {
+    this.inFlightEvents = NO_EVENTS;
+    if (plugins.size === 0 || (events.length > 0 && events.some((e) => this.worthRequeuing(info, e)))) {
       this.requeueAfterBackoff(info);
       return;
     }
@@ -157,16 +161,24 @@ export class SchedulingQueue {
    */
   onClusterEvent(event: ClusterEvent | ObservedEvent, preCheck?: (info: QueuedPodInfo) => boolean): void {
     const e = typeof event === 'string' ? { event } : event;
-    if (this.inFlight !== undefined) this.inFlightEvents.push(e);
+    if (this.inFlight !== undefined) {
+      if (this.inFlightEvents === NO_EVENTS) this.inFlightEvents = [];
+      this.inFlightEvents.push(e);
+    }
     if (this.unschedulablePods.size === 0 || !this.poolCares(e.event)) return;
     const check = this.config.queueingHints ? undefined : preCheck;
     let activated = false;
     // Deleting the visited entry while iterating is safe; moved pods never re-enter the pool here.
-    for (const info of this.unschedulablePods.values()) {
-      if (!this.worthRequeuing(info, e)) continue;
-      if (check !== undefined && !check(info)) continue;
-      this.unschedulablePods.delete(info);
-      if (this.requeueAfterBackoff(info, false)) activated = true;
+    // (the pool's own list, as its values() walks it, without a generator per event)
+    let info = this.unschedulablePods.first();
+    while (info !== undefined) {
+      const cur = info;
+      const next = this.unschedulablePods.after(cur);
+      if (this.worthRequeuing(cur, e) && (check === undefined || check(cur))) {
+        this.unschedulablePods.delete(cur);
+        if (this.requeueAfterBackoff(cur, false)) activated = true;
+      }
+      info = cur.inPool ? this.unschedulablePods.after(cur) : next;
     }
     this.armUnschedulableTimer();
     if (activated) this.onActivated();
@@ -267,8 +279,11 @@ export class SchedulingQueue {
     const at = backoffReleaseTickMs(expiry, this.config);
     if (this.backoffTimer !== undefined && !this.backoffTimer.cancelled && this.backoffTimer.time <= at) return;
     if (this.backoffTimer !== undefined) this.sim.cancel(this.backoffTimer);
-    this.backoffTimer = this.sim.at(Math.max(at, this.sim.now), () => this.flushBackoffQCompleted(), undefined, this.timerPriority);
+    this.backoffTimer = this.sim.at(Math.max(at, this.sim.now), this.flushBackoff, undefined, this.timerPriority);
   }
+
+  /** The backoff timer's handler (one function, not one per arming). */
+  private readonly flushBackoff = (): void => this.flushBackoffQCompleted();
 
   /** flushBackoffQCompleted: every pod whose backoff is over moves to activeQ. */
   private flushBackoffQCompleted(): void {

@@ -44,6 +44,11 @@ export class UnschedulablePool {
     return this.head ?? undefined;
   }
 
+  /** The pod parked after `info` (undefined at the end); read it before deleting `info`. */
+  after(info: QueuedPodInfo): QueuedPodInfo | undefined {
+    return info.poolNext ?? undefined;
+  }
+
   /**
    * Oldest first, pods appended meanwhile included. The visited pod may be deleted (iteration goes on
    * with its successor); other changes during a visit are not supported.

@@ -83,8 +83,11 @@ export interface PreFilterState {
  * PreFilter Skips, so a pod without affinity is decided without building the state.
  */
 export function existingAntiAffinityMatches(ix: AffinityIndex, pod: Pod): boolean {
-  return someExistingAntiTerm(ix, pod, (_key, domains) => domains.size > 0);
+  return someExistingAntiTerm(ix, pod, hasCounts);
 }
+
+/** (one function for every call: every attempt of every pod asks existingAntiAffinityMatches) */
+const hasCounts = (_key: string, domains: DomainCounts): boolean => domains.size > 0;
 
 /**
  * Calls `visit` with the topology key and domain counts of every existing pod group's required

@@ -6,7 +6,7 @@
  * labels, is done once per group instead of once per pod, and cached for consecutive pods of one spec.
  */
 import type { Labels } from '../../../cluster/labels.js';
-import type { IncomingTerms, PodTerms } from './terms.js';
+import type { AffinityTerm, IncomingTerms, PodTerms } from './terms.js';
 import { NO_LABELS, termMatchesLabels } from './terms.js';
 
 /** value -> live pods of the group on nodes labelled key=value (no zero entries). */
@@ -84,14 +84,21 @@ export class PodGroup {
   ownTermMatches(labels: Labels, namespace: string): Uint8Array {
     if (labels !== this.ownLabels || namespace !== this.ownNs) {
       const t = this.terms;
-      let i = 0;
-      for (const list of [t.requiredAffinity, t.requiredAnti, t.preferredAffinity, t.preferredAnti]) {
-        for (const term of list) this.ownFlags[i++] = termMatchesLabels(term, namespace, labels, NO_LABELS) ? 1 : 0;
-      }
+      // (list by list, without an array of the lists: a backlog asks for new labels on every attempt)
+      let i = this.flagTerms(t.requiredAffinity, labels, namespace, 0);
+      i = this.flagTerms(t.requiredAnti, labels, namespace, i);
+      i = this.flagTerms(t.preferredAffinity, labels, namespace, i);
+      this.flagTerms(t.preferredAnti, labels, namespace, i);
       this.ownLabels = labels;
       this.ownNs = namespace;
     }
     return this.ownFlags;
+  }
+
+  private flagTerms(terms: readonly AffinityTerm[], labels: Labels, namespace: string, from: number): number {
+    let i = from;
+    for (const term of terms) this.ownFlags[i++] = termMatchesLabels(term, namespace, labels, NO_LABELS) ? 1 : 0;
+    return i;
   }
 
   /** Whether the incoming pod's term number `i` (same order) matches this group's pods. */

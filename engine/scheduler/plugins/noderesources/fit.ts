@@ -134,7 +134,24 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
   filter(_state: CycleState, pod: Pod, node: Node): Status | null {
     if (this.fits(pod, node)) return null;
     const reasons = insufficientReasons(pod, node, this.names, this.ignoredIndices());
-    return reasons.length === 0 ? null : Status.unschedulable(...reasons);
+    return reasons.length === 0 ? null : this.rejection(reasons);
+  }
+
+  /**
+   * One Status per distinct list of reasons (a Status is never changed once made, and this plugin names
+   * itself on each): a backlog's failing walk over thousands of full nodes allocates no Status per node,
+   * and its statuses table (walk-statuses.ts) and FitError counts have a few entries, not one per node.
+   */
+  private readonly rejections = new Map<string, Status>();
+
+  private rejection(reasons: string[]): Status {
+    const key = reasons.length === 1 ? reasons[0]! : reasons.join('\n');
+    let s = this.rejections.get(key);
+    if (s === undefined) {
+      s = Status.unschedulable(...reasons);
+      this.rejections.set(key, s);
+    }
+    return s;
   }
 
   preScore(_state: CycleState, pod: Pod): Status | null {
