@@ -50,6 +50,17 @@ function fresh(pod: Pod, node: Node): { plugin: string; code: number; reasons: r
 }
 
 describe('static feasibility cache', () => {
+  it('shares one rejection among nodes rejected alike, and keeps different ones apart', () => {
+    const { store, nodes, cache } = setup(4);
+    const live = store.liveNodes();
+    cache.forPod(SELECT_BATCH, live);
+    // n1 and n3 are general-tier: the same NodeAffinity rejection, one object (a failing walk's table stays small).
+    assert.equal(cache.rejection(SELECT_BATCH, nodes[1]!), cache.rejection(SELECT_BATCH, nodes[3]!));
+    store.setNodeTaints(nodes[0]!, [NO_SCHEDULE]);
+    cache.forPod(SELECT_BATCH, store.liveNodes());
+    assert.notEqual(cache.rejection(SELECT_BATCH, nodes[0]!), cache.rejection(SELECT_BATCH, nodes[1]!));
+  });
+
   it('gives the first failing static filter as the rejection, with its plugin name', () => {
     const { store, nodes, cache } = setup(2);
     store.setNodeTaints(nodes[0]!, [NO_SCHEDULE]);

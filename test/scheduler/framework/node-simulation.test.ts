@@ -53,3 +53,16 @@ describe('filtering with nominated pods (RunFilterPluginsWithNominatedPods)', ()
     assert.deepEqual([...node.requested, node.podCount], before);
   });
 });
+
+describe('CycleState', () => {
+  it('reads back the last value written under a key, and undefined for a key never written', () => {
+    const s = new CycleState();
+    assert.equal(s.read('a'), undefined);
+    s.write('a', 1);
+    s.write('b', 2);
+    s.write('a', 3);
+    assert.equal(s.read('a'), 3);
+    assert.equal(s.read('b'), 2);
+    assert.equal(s.read('c'), undefined);
+  });
+});

@@ -117,4 +117,12 @@ describe('isPodWorthRequeuing', () => {
     ['an added assigned pod its selector matches moves it', [PTS], observedPodEvent('AssignedPodAdd', pod({ assigned: true, labels: { app: 'web' } })), HINTS, true],
   ];
   for (const [name, plugins, e, hints, want] of cases) it(name, () => assert.equal(isPodWorthRequeuing(p, new Set(plugins), e, hints), want));
+
+  it('answers for the set as it is now when the same set is asked again after a change', () => {
+    const plugins = new Set([PTS]);
+    const e = deleted({ app: 'batch' });
+    assert.equal(isPodWorthRequeuing(p, plugins, e, HINTS), false);
+    plugins.add('PreferLabel'); // no EventsToRegister: Queue
+    assert.equal(isPodWorthRequeuing(p, plugins, e, HINTS), true);
+  });
 });
