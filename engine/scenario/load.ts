@@ -4,7 +4,7 @@
  * cross-check references, and report every problem at once.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { SimError, SimErrors } from '../core/errors.js';
 import { AggregateSimError, SOURCE_LIMITS, parseSource } from './source.js';
 import type { SourceDoc } from './source.js';
@@ -32,9 +32,10 @@ function readSource(file: string, problems: Problems, from?: Reader): SourceDoc[
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const msg = err.code === 'ENOENT' ? `file not found: ${file}` : err.code === 'EISDIR' ? `${file} is a directory` : `cannot read ${file}: ${err.message}`;
+    const dir = err.code === 'EISDIR';
+    const msg = err.code === 'ENOENT' ? `file not found: ${file}` : dir ? `${file} is a directory` : `cannot read ${file}: ${err.message}`;
     if (from) from.fail(msg, 'paths are resolved relative to the scenario file', 'E_IO');
-    else problems.add(new SimError('E_IO', msg, { location: { file }, hint: 'check the path' }));
+    else problems.add(new SimError('E_IO', msg, { location: { file }, hint: dir ? `pass a scenario file, or a directory that holds ${SCENARIO_FILE}` : 'check the path' }));
     return [];
   }
   try {
@@ -62,7 +63,20 @@ export interface LoadOptions {
   customPlugins?: readonly string[];
 }
 
-export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
+/** A scenario directory stands for the scenario.yaml in it (`kubesim run scenarios/scale-5k`); any other path is itself. */
+export function scenarioFile(path: string): string {
+  try {
+    if (statSync(path).isDirectory() && statSync(join(path, SCENARIO_FILE)).isFile()) return join(path, SCENARIO_FILE);
+  } catch {
+    /* not there: reading the path itself reports it */
+  }
+  return path;
+}
+
+const SCENARIO_FILE = 'scenario.yaml';
+
+export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
+  const file = scenarioFile(path);
   const problems = new Problems();
   const limits: Limits = { ...defaultLimits(), ...options.limits };
   const docs = readSource(file, problems);

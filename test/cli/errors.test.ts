@@ -39,4 +39,12 @@ describe('exit codes and error output', () => {
     assert.match(r.stderr, /kubesim: 1000 problems found:/);
     assert.match(r.stderr, /\.\.\. and 950 more\n$/);
   });
+
+  it('a scenario directory stands for its scenario.yaml; a directory without one is refused with a hint', () => {
+    assert.equal(cli(['validate', 'scenarios/quickstart']).status, 0);
+    const dir = withFiles({ 'other.yaml': 'x: 1\n' });
+    const r = cli(['validate', dir]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /is a directory\n\s+fix: pass a scenario file, or a directory that holds scenario.yaml/);
+  });
 });
