@@ -1,6 +1,7 @@
 /** The CLI's heap growing policy yields to the user's own V8 heap flags. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { applyHeapPolicy } from '../../engine/cli/heap-policy.js';
 
 describe('heap policy', () => {
@@ -14,4 +15,11 @@ describe('heap policy', () => {
   for (const [what, execArgv, nodeOptions, applied] of cases) {
     it(what, () => assert.equal(applyHeapPolicy(execArgv, nodeOptions), applied));
   }
+});
+
+describe('launcher', () => {
+  it('starts V8 with 8 MiB semi-spaces (read only at start-up), through env -S so npx and ./bin/kubesim.js get it', () => {
+    const first = readFileSync('bin/kubesim.js', 'utf8').split('\n')[0];
+    assert.equal(first, '#!/usr/bin/env -S node --max-semi-space-size=8');
+  });
 });
