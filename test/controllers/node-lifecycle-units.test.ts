@@ -1,6 +1,7 @@
 /** Zone states, zone rates, the per-zone token bucket and the lease schedule. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { DEFAULT_NODE_LIFECYCLE, computeZoneState, zoneRate } from '../../engine/controllers/node-lifecycle/config.js';
 import { ZoneTainter } from '../../engine/controllers/node-lifecycle/rate-limited-queue.js';
 import { DEFAULT_LEASE, lastRenewalBefore, nextRenewalAtOrAfter, renewalMs } from '../../engine/controllers/kubelet/lease.js';
@@ -49,6 +50,59 @@ test('unique queue: a processed node stays in the set until removed', () => {
   assert.equal(q.add(n1), false);
   q.remove(n1);
   assert.equal(q.add(n1), true);
+});
+
+/** UniqueQueue as upstream keeps it: a set, and a FIFO of the queued names (Remove takes a node out of both). */
+class ReferenceQueue {
+  readonly set = new Set<number>();
+  fifo: number[] = [];
+  add(i: number): boolean {
+    if (this.set.has(i)) return false;
+    this.set.add(i);
+    this.fifo.push(i);
+    return true;
+  }
+  remove(i: number): void {
+    if (!this.set.delete(i)) return;
+    this.fifo = this.fifo.filter((x) => x !== i);
+  }
+}
+
+test('unique queue: add, remove, requeue (remove then add) and processing agree with a plain set and FIFO', () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('add' as const), i: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('remove' as const), i: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('requeue' as const), i: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('process' as const), i: fc.integer({ min: 1, max: 5 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+      const q = new ZoneTainter(1000); // a token every ms
+      const ref = new ReferenceQueue();
+      const nodes = Array.from({ length: 41 }, (_, i) => node(i));
+      let now = 0;
+      for (const o of ops) {
+        if (o.kind === 'add') assert.equal(q.add(nodes[o.i]!), ref.add(o.i));
+        else if (o.kind === 'remove') {
+          q.remove(nodes[o.i]!);
+          ref.remove(o.i);
+        } else if (o.kind === 'requeue') {
+          q.requeue(nodes[o.i]!);
+          ref.remove(o.i);
+          ref.add(o.i);
+        } else {
+          // o.i tokens: o.i nodes off the head (they stay in the set)
+          const got: number[] = [];
+          for (let k = 0; k < o.i; k++) q.tryProcess(now++, (n) => got.push(n.index));
+          const want = ref.fifo.splice(0, Math.min(o.i, ref.fifo.length));
+          assert.deepEqual(got, want);
+        }
+        assert.equal(q.length, ref.fifo.length);
+        for (const i of [0, 7, 40]) assert.equal(q.has(nodes[i]!), ref.set.has(i));
+      }
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('swapLimiter: the new bucket starts full if the old one had a token, empty otherwise; rate 0 never yields', () => {

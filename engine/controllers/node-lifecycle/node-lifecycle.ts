@@ -180,8 +180,8 @@ export class NodeLifecycleController {
       return;
     }
     const z = this.zone(node);
-    if (!hasNoExecute(node, want)) z.tainter.remove(node);
-    if (z.tainter.add(node)) this.scheduleAttempt(z, now);
+    // markNodeForTainting: Remove (unless already tainted) then Add.
+    if (!hasNoExecute(node, want) ? z.tainter.requeue(node) : z.tainter.add(node)) this.scheduleAttempt(z, now);
   }
 
   private markNodeAsReachable(node: Node): void {

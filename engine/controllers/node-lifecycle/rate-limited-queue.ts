@@ -13,15 +13,19 @@ const NEVER_LIMITER_QPS = 1;
 
 export class ZoneTainter {
   /**
-   * FIFO of (node, seq) as two parallel arrays (a pass re-adds every queued node: no object per entry); an
-   * entry is live while `queued` maps its node to its seq (lazy deletion: O(1) remove).
+   * FIFO of (node, seq) as two parallel arrays; an entry is live while its node's queued seq is its seq
+   * (lazy deletion: O(1) remove). Membership and queued seqs are kept by node index, not in a Map and a
+   * Set: every monitor pass removes and re-adds each queued node (thousands during a zone outage).
    */
   private entryNodes: Node[] = [];
   private entrySeqs: number[] = [];
   private head = 0;
   private seq = 0;
-  private readonly queued = new Map<Node, number>();
-  private readonly inSet = new Set<Node>();
+  /** Per node index: the seq of its live entry, 0 when not queued. */
+  private queuedSeq = new Float64Array(64);
+  /** Per node index: 1 while in the set (queued, or taken off the queue and not removed since). */
+  private member = new Uint8Array(64);
+  private queuedCount = 0;
   /** 0 = never limiter. */
   private qps: number;
   /** The bucket has its token from this time on (ms); Infinity for the never limiter. */
@@ -33,7 +37,7 @@ export class ZoneTainter {
   }
 
   get length(): number {
-    return this.queued.size;
+    return this.queuedCount;
   }
 
   /** When the next token is there (Infinity: never). */
@@ -43,23 +47,55 @@ export class ZoneTainter {
 
   /** Add: false when the node is already in the set. */
   add(node: Node): boolean {
-    if (this.inSet.has(node)) return false;
-    this.inSet.add(node);
-    this.queued.set(node, ++this.seq);
+    const i = node.index;
+    if (i >= this.member.length) this.grow(i);
+    if (this.member[i] === 1) return false;
+    this.member[i] = 1;
+    this.enqueue(node);
+    return true;
+  }
+
+  /** Remove then Add (always true): the node goes to the back of the queue, queued or not before. */
+  requeue(node: Node): true {
+    const i = node.index;
+    if (i >= this.member.length) this.grow(i);
+    this.member[i] = 1;
+    if (this.queuedSeq[i] !== 0) this.queuedCount--;
+    this.enqueue(node);
+    return true;
+  }
+
+  private enqueue(node: Node): void {
+    this.queuedSeq[node.index] = ++this.seq;
+    this.queuedCount++;
     this.entryNodes.push(node);
     this.entrySeqs.push(this.seq);
-    if (this.entryNodes.length - this.head > 2 * this.queued.size + 1024) this.compact();
-    return true;
+    if (this.entryNodes.length - this.head > 2 * this.queuedCount + 1024) this.compact();
   }
 
   /** Remove from the queue and the set. */
   remove(node: Node): void {
-    if (!this.inSet.delete(node)) return;
-    this.queued.delete(node);
+    const i = node.index;
+    if (i >= this.member.length || this.member[i] === 0) return;
+    this.member[i] = 0;
+    if (this.queuedSeq[i] !== 0) {
+      this.queuedSeq[i] = 0;
+      this.queuedCount--;
+    }
   }
 
   has(node: Node): boolean {
-    return this.inSet.has(node);
+    return node.index < this.member.length && this.member[node.index] === 1;
+  }
+
+  private grow(index: number): void {
+    const size = Math.max(index + 1, this.member.length * 2);
+    const member = new Uint8Array(size);
+    member.set(this.member);
+    this.member = member;
+    const seqs = new Float64Array(size);
+    seqs.set(this.queuedSeq);
+    this.queuedSeq = seqs;
   }
 
   private compact(): void {
@@ -68,7 +104,7 @@ export class ZoneTainter {
     for (let i = this.head; i < this.entryNodes.length; i++) {
       const node = this.entryNodes[i]!;
       const seq = this.entrySeqs[i]!;
-      if (this.queued.get(node) !== seq) continue;
+      if (this.queuedSeq[node.index] !== seq) continue;
       nodes.push(node);
       seqs.push(seq);
     }
@@ -81,7 +117,7 @@ export class ZoneTainter {
   private peek(): Node | undefined {
     while (this.head < this.entryNodes.length) {
       const node = this.entryNodes[this.head]!;
-      if (this.queued.get(node) === this.entrySeqs[this.head]) return node;
+      if (this.queuedSeq[node.index] === this.entrySeqs[this.head]) return node;
       this.head++;
     }
     return undefined;
@@ -99,7 +135,8 @@ export class ZoneTainter {
     for (let node = this.peek(); node !== undefined; node = this.peek()) {
       if (!this.tryAccept(now)) return;
       this.head++;
-      this.queued.delete(node);
+      this.queuedSeq[node.index] = 0;
+      this.queuedCount--;
       fn(node);
     }
     if (this.head > 1024) this.compact();
