@@ -7,16 +7,19 @@
  */
 import type { Pod } from '../../cluster/pod.js';
 
+/** The sort keys are copied in (creation time and name never change): comparisons touch no pod. */
 interface Entry {
   pod: Pod;
   evicted: number;
+  createdMs: number;
+  name: string;
   seq: number;
 }
 
 function before(a: Entry, b: Entry): boolean {
   if (a.evicted !== b.evicted) return a.evicted < b.evicted;
-  if (a.pod.createdMs !== b.pod.createdMs) return a.pod.createdMs < b.pod.createdMs;
-  if (a.pod.name !== b.pod.name) return a.pod.name < b.pod.name;
+  if (a.createdMs !== b.createdMs) return a.createdMs < b.createdMs;
+  if (a.name !== b.name) return a.name < b.name;
   return a.seq < b.seq;
 }
 
@@ -31,7 +34,7 @@ export class TerminatedHeap {
   /** Adds a pod that just became terminal; `evicted` 0 sorts it before pods with 1. */
   push(pod: Pod, evicted: number): void {
     const items = this.items;
-    const e: Entry = { pod, evicted, seq: this.seq++ };
+    const e: Entry = { pod, evicted, createdMs: pod.createdMs, name: pod.name, seq: this.seq++ };
     let i = items.length;
     items.push(e);
     while (i > 0) {

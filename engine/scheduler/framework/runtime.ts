@@ -60,6 +60,17 @@ export interface CycleOutcome {
 }
 
 const NO_NODES: readonly Node[] = Object.freeze([]);
+
+/** Per profile, each PreFilter plugin's position among its filters (-1: not a filter). */
+const filterIndexes = new WeakMap<Profile, Map<unknown, number>>();
+
+function filterIndexOf(profile: Profile, plugin: unknown): number {
+  let m = filterIndexes.get(profile);
+  if (m === undefined) filterIndexes.set(profile, (m = new Map()));
+  let i = m.get(plugin);
+  if (i === undefined) m.set(plugin, (i = profile.filter.indexOf(plugin as never)));
+  return i;
+}
 /** The statuses of a cycle that rejected no node (never written: outcomes are read only). */
 const NO_STATUSES: ReadonlyMap<string, Status> = new Map();
 
@@ -185,8 +196,10 @@ export class FrameworkRuntime {
 
   private runPreFilter(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], rec: ExplainRecord | null): Status | null {
     const skip = this.skipFilter;
-    skip.length = profile.filter.length;
-    skip.fill(false);
+    const n = profile.filter.length;
+    // (a plain loop: setting length and fill() cost more than the PreFilter plugins on a repeat attempt)
+    if (skip.length !== n) skip.length = n;
+    for (let i = 0; i < n; i++) skip[i] = false;
     this.narrowing.reset();
     for (const p of profile.preFilter) {
       const s = p.preFilter(state, pod, nodes);
@@ -196,7 +209,7 @@ export class FrameworkRuntime {
       }
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        const i = profile.filter.indexOf(p as never);
+        const i = filterIndexOf(profile, p);
         if (i >= 0) skip[i] = true;
         rec?.skipped.push(`${p.name} (PreFilter)`);
         continue;
@@ -320,8 +333,9 @@ export class FrameworkRuntime {
     if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
     const totals = this.totals;
     const skip = this.skipScore;
-    skip.length = profile.score.length;
-    skip.fill(false);
+    const n = profile.score.length;
+    if (skip.length !== n) skip.length = n;
+    for (let i = 0; i < n; i++) skip[i] = false;
     for (const p of profile.preScore) {
       const s = p.preScore(state, pod, feasible);
       if (s === null || s.code === Code.Success) continue;
