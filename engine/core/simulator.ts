@@ -110,6 +110,22 @@ export class Simulator {
     return !this.stopRequested && this.queue.nextAfter(this.now, priority);
   }
 
+  /**
+   * Handles up to `maxEvents` events with time <= until, in order, as step() would; `over` is asked every
+   * 256 events and ends the slice early when true. Returns true when no event is left due by `until`
+   * (now stays at the last event's time: run(until) then moves it to until).
+   */
+  runSlice(until: number, maxEvents: number, over?: () => boolean): boolean {
+    const queue = this.queue;
+    for (let n = 0; n < maxEvents; n++) {
+      const ev = queue.popDue(until);
+      if (ev === undefined) return true;
+      this.handle(ev);
+      if ((n & 255) === 255 && over !== undefined && over()) return false;
+    }
+    return false;
+  }
+
   /** Ends the current run() after the event being handled. */
   stop(): void {
     this.stopRequested = true;

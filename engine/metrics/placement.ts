@@ -103,7 +103,7 @@ export class PlacementMetrics {
         gpuUsed += (n.requested[this.gpu] ?? 0) * MILLI_PER_GPU;
       }
       if (this.hasWorkload(n)) inUse++;
-      if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !shapes.some((s) => fits(s, n))) {
+      if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !fitsAny(shapes, n)) {
         cpuStranded += n.allocatable[CPU]! - n.requested[CPU]!;
         memStranded += n.allocatable[MEMORY]! - n.requested[MEMORY]!;
       }
@@ -175,6 +175,12 @@ export class PlacementMetrics {
 }
 
 /** NodeResourcesFit's resource check of one pod shape against a node's free capacity. */
+/** Whether some of the shapes fits the node (a loop, not a closure per node and sample). */
+function fitsAny(shapes: readonly PodSpec[], n: Node): boolean {
+  for (const s of shapes) if (fits(s, n)) return true;
+  return false;
+}
+
 export function fits(spec: PodSpec, n: Node): boolean {
   if (n.podCount + 1 > n.allocatable[PODS]!) return false;
   const req = spec.requests;

@@ -217,16 +217,7 @@ export class Simulation {
     const { sim, options } = this;
     const end = this.scenario.durationMs;
     for (;;) {
-      let ended = false;
-      for (let n = 0; n < sliceEvents; n++) {
-        const t = sim.queue.peekTime();
-        if (t === undefined || t > end) {
-          ended = true;
-          break;
-        }
-        sim.step();
-        if ((n & 255) === 255 && options.sliceOver?.() === true) break;
-      }
+      const ended = sim.runSlice(end, sliceEvents, options.sliceOver);
       options.onProgress?.(sim.now);
       if (ended) break;
       await yieldFn();

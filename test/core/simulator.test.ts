@@ -225,4 +225,20 @@ describe('Simulator', () => {
       });
     }
   });
+
+  it('runSlice handles due events up to a count, says when none is left due, and stops early when asked', () => {
+    const sim = new Simulator();
+    const seen: number[] = [];
+    for (const t of [1, 2, 3, 10]) sim.at(t, () => seen.push(t));
+    assert.equal(sim.runSlice(5, 2), false);
+    assert.deepEqual(seen, [1, 2]);
+    assert.equal(sim.runSlice(5, 10), true);
+    assert.deepEqual(seen, [1, 2, 3]);
+    assert.equal(sim.now, 3);
+    const many = new Simulator();
+    let handled = 0;
+    for (let i = 0; i < 600; i++) many.at(i, () => handled++);
+    assert.equal(many.runSlice(1000, 10_000, () => true), false);
+    assert.equal(handled, 256, 'asked every 256 events');
+  });
 });
