@@ -1,6 +1,6 @@
 /**
- * The reference scenario end to end, as a user runs it: `node bin/kubesim.js run <scenario> --out <tmp> -q`
- * in a child process, N times; reports the median wall time, events/s, simulated-time speed-up and peak
+ * The reference scenario end to end, as a user runs it (`npx kubesim run <scenario> --out <tmp> -q`: node
+ * with the launcher's V8 flags) in a child process, N times; reports the median wall time, events/s, simulated-time speed-up and peak
  * RSS from each run's perf.json, and checks that every run wrote byte-identical CSVs (same SHA-256).
  * Run: `npm run build && node dist/bench/reference-scenario.js [scenario.yaml] [runs] [until]`.
  */
@@ -47,8 +47,15 @@ interface Perf {
 
 const BIN = resolve('bin/kubesim.js');
 
+/** The V8 flags the launcher's `#!/usr/bin/env -S node ...` line gives (npx kubesim runs with them). */
+export function launcherFlags(bin = BIN): string[] {
+  const first = readFileSync(bin, 'utf8').split('\n')[0] ?? '';
+  const m = /^#!\/usr\/bin\/env -S node(.*)$/.exec(first);
+  return m === null ? [] : m[1]!.trim().split(/\s+/).filter((a) => a !== '');
+}
+
 function runOnce(scenario: string, out: string, until: string | undefined): { status: number; stderr: string } {
-  const args = [BIN, 'run', scenario, '--out', out, '-q', ...(until !== undefined ? ['--until', until] : [])];
+  const args = [...launcherFlags(), BIN, 'run', scenario, '--out', out, '-q', ...(until !== undefined ? ['--until', until] : [])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { status: r.status ?? -1, stderr: r.stderr };
 }

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { launcherFlags } from '../../bench/reference-scenario.js';
 import { applyHeapPolicy } from '../../engine/cli/heap-policy.js';
 
 describe('heap policy', () => {
@@ -21,5 +22,9 @@ describe('launcher', () => {
   it('starts V8 with 8 MiB semi-spaces (read only at start-up), through env -S so npx and ./bin/kubesim.js get it', () => {
     const first = readFileSync('bin/kubesim.js', 'utf8').split('\n')[0];
     assert.equal(first, '#!/usr/bin/env -S node --max-semi-space-size=8');
+  });
+
+  it('the end-to-end benchmark runs node with the same flags as the launcher', () => {
+    assert.deepEqual(launcherFlags(), ['--max-semi-space-size=8']);
   });
 });
