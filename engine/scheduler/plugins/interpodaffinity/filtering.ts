@@ -19,40 +19,61 @@ const NO_COUNTS: DomainCounts = new Map();
 
 /**
  * topology key -> value -> count, with the maps in a flat list for allocation-free walks. The first
- * group's counts of a key are borrowed, not copied (the store does not change during a cycle); a second
- * addition to that key copies them first, so the index's maps are never written here.
+ * group's counts of a key are borrowed, not copied (the store does not change during a cycle), with the
+ * factor they were added with (a preferred term's weight): a key with one group behind it costs nothing to
+ * build, however many domains it has. A second addition to that key makes a map of its own (the sums), so
+ * the index's maps are never written here. Read counts with countAt().
  */
 export class TopologyCounts {
   readonly keys: string[] = [];
   readonly byKey: DomainCounts[] = [];
+  /** Per key: the factor of a borrowed map (1 for a map of its own). */
+  private readonly factors: number[] = [];
   private readonly owned: boolean[] = [];
+
+  /** The count under key number `i` for value `v` (0 when none). */
+  countAt(i: number, v: string): number {
+    return (this.byKey[i]!.get(v) ?? 0) * this.factors[i]!;
+  }
 
   /** The counts of `key` (read only; an empty map when nothing was added). */
   get(key: string): DomainCounts {
     const i = this.keys.indexOf(key);
-    return i >= 0 ? this.byKey[i]! : NO_COUNTS;
+    if (i < 0) return NO_COUNTS;
+    if (this.factors[i] !== 1) this.own(i);
+    return this.byKey[i]!;
   }
 
   /** Adds every (value, count) of `domains` times `factor` under `key`. */
   addAll(key: string, domains: DomainCounts, factor: number): void {
     if (domains.size === 0) return;
-    let i = this.keys.indexOf(key);
+    const i = this.keys.indexOf(key);
     if (i < 0) {
       this.keys.push(key);
-      if (factor === 1) {
-        this.byKey.push(domains);
-        this.owned.push(false);
-        return;
-      }
-      this.byKey.push(new Map());
-      this.owned.push(true);
-      i = this.keys.length - 1;
-    } else if (!this.owned[i]) {
-      this.byKey[i] = new Map(this.byKey[i]!);
-      this.owned[i] = true;
+      this.byKey.push(domains);
+      this.factors.push(factor);
+      this.owned.push(false);
+      return;
     }
+    if (!this.owned[i] && this.byKey[i] === domains) {
+      // The same group's counts again (a pod's own preferred term and its group's, say): n x a + n x b is
+      // n x (a + b) for integers, so the map stays borrowed.
+      this.factors[i] = this.factors[i]! + factor;
+      return;
+    }
+    if (!this.owned[i]) this.own(i);
     const m = this.byKey[i]!;
     for (const [v, n] of domains) m.set(v, (m.get(v) ?? 0) + n * factor);
+  }
+
+  /** Key number `i` gets a map of its own with the borrowed counts times their factor. */
+  private own(i: number): void {
+    const m = new Map<string, number>();
+    const factor = this.factors[i]!;
+    for (const [v, n] of this.byKey[i]!) m.set(v, 0 + n * factor);
+    this.byKey[i] = m;
+    this.factors[i] = 1;
+    this.owned[i] = true;
   }
 
   /** Whether any (key, value) has a count (every count added here is positive). */
@@ -175,7 +196,7 @@ export function satisfyExistingPodsAntiAffinity(s: PreFilterState, node: Node): 
   const c = s.existingAntiAffinityCounts;
   for (let i = 0; i < c.keys.length; i++) {
     const v = node.labels[c.keys[i]!];
-    if (v !== undefined && (c.byKey[i]!.get(v) ?? 0) > 0) return false;
+    if (v !== undefined && c.countAt(i, v) > 0) return false;
   }
   return true;
 }

@@ -58,7 +58,7 @@ export function scoreNode(m: ScoreMap, node: Node): number {
   let score = 0;
   for (let i = 0; i < m.keys.length; i++) {
     const v = node.labels[m.keys[i]!];
-    if (v !== undefined) score += m.byKey[i]!.get(v) ?? 0;
+    if (v !== undefined) score += m.countAt(i, v);
   }
   return score;
 }
