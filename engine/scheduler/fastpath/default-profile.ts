@@ -14,7 +14,7 @@
  */
 export type { TopScore } from '../plugins/podtopologyspread/score-table.js';
 import { FailureMemo } from './failure-memo.js';
-import type { LabelFingerprint } from './failure-memo.js';
+import type { LabelFingerprint, Replayable } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
@@ -96,11 +96,17 @@ export class DefaultFastPath {
   /** Failing cycles remembered per cluster version (only with the store's events). */
   readonly failures: FailureMemo | undefined;
 
+  /** Whether the profile's PreFilter plugins are exactly NodeAffinity, NodePorts, PodTopologySpread, InterPodAffinity, GpuFit. */
+  private readonly defaultPreFilters: boolean;
+
   private constructor(
     private readonly p: Plugins,
     store: FastPathStore | undefined,
     cluster: ClusterVersion | undefined,
+    preFilters: readonly unknown[],
   ) {
+    const want = [p.nodeAffinity, p.ports, p.spread, p.interPod, p.gpu];
+    this.defaultPreFilters = preFilters.length === want.length && want.every((x, i) => preFilters[i] === x);
     const events = store?.events;
     const inlineFit = simpleFit(p.fit);
     this.resources = new ResourceScores(inlineFit);
@@ -127,6 +133,20 @@ export class DefaultFastPath {
   }
 
   /**
+   * Whether PreFilter would answer for `pod` now as it did for the remembered failure `r` of the same
+   * spec, namespace and cluster version (FailureMemo.replay): PreFilter reads the spec and the cluster,
+   * and only PodTopologySpread and InterPodAffinity read the pod's labels or owner. So: the same labels
+   * and owner, or both of those Skipped then and Skip now without reading them (a Job's pods, one set of
+   * labels per Job). False when the profile's PreFilter plugins are not exactly the default ones.
+   */
+  readonly samePreFilter = (pod: Pod, r: Replayable): boolean => {
+    if (!this.defaultPreFilters) return false;
+    if (r.podLabels === pod.labels && r.owner === pod.owner) return true;
+    const skipped = (1 << F_SPREAD) | (1 << F_AFFINITY);
+    return (r.skip & skipped) === skipped && this.p.spread.skipsWithoutPlan(pod) && this.p.interPod.skipsWithoutState(pod);
+  };
+
+  /**
    * The fused path for `profile` when it is exactly the default plugin set (any args), else undefined.
    * The store's events keep the static cache current; without a store it is recomputed every cycle.
    * `cluster`: the scheduler's cluster version, shared (else the failure memo keeps its own).
@@ -136,7 +156,7 @@ export class DefaultFastPath {
     if (profile.filter.map((p) => p.name).join() !== FILTERS.join()) return undefined;
     if (profile.score.map((s) => `${s.plugin.name}:${s.weight}`).join() !== SCORES.join()) return undefined;
     const plugins = pluginsOf(profile);
-    return plugins === undefined ? undefined : new DefaultFastPath(plugins, store, cluster);
+    return plugins === undefined ? undefined : new DefaultFastPath(plugins, store, cluster, profile.preFilter);
   }
 
   canScore(skipScore: readonly boolean[]): boolean {

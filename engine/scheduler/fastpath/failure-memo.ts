@@ -38,6 +38,17 @@ interface Remembered {
    * would for any other pod, so only a near miss (which filters nodes with nominations again) may reuse it.
    */
   exact: boolean;
+  /** The failing pod's labels and owner, whatever its filters read (PreFilter may read them: replay()). */
+  podLabels: Labels;
+  owner: Pod['owner'];
+}
+
+/** A remembered failure as replay() hands it out: what PreFilter gave, and the statuses. */
+export interface Replayable {
+  readonly skip: number;
+  readonly statuses: ReadonlyMap<string, Status>;
+  readonly podLabels: Labels;
+  readonly owner: Pod['owner'];
 }
 
 export class FailureMemo {
@@ -85,6 +96,22 @@ export class FailureMemo {
     if (readsLabels ? r.labels !== pod.labels : r.labels !== null) return undefined;
     this.hits++;
     return r.statuses;
+  }
+
+  /**
+   * The remembered failure a later attempt of `pod` would repeat without running PreFilter: same spec,
+   * namespace, cluster and nominations, a pod not nominated itself, and `samePreFilter` vouching that
+   * PreFilter would answer as it did (the same labels and owner, or plugins that do not read them);
+   * else undefined. The caller then owes PreFilter's state to whoever reads it (a dry run).
+   */
+  replay(pod: Pod, nominatorVersion: number, samePreFilter: (pod: Pod, r: Replayable) => boolean): Replayable | undefined {
+    if (pod.nominatedNodeName !== '') return undefined;
+    const r = this.bySpec.get(pod.spec);
+    if (r === undefined || !r.exact || r.storeVersion !== this.storeVersion || r.nominatorVersion !== nominatorVersion || r.namespace !== pod.namespace) return undefined;
+    if (r.labels !== null && r.labels !== pod.labels) return undefined; // a label-reading filter ran: same labels only
+    if (!samePreFilter(pod, r)) return undefined;
+    this.hits++;
+    return r;
   }
 
   /**
@@ -149,7 +176,7 @@ export class FailureMemo {
     if (this.bySpec.size >= MAX_SPECS && !this.bySpec.has(pod.spec)) this.bySpec.delete(this.bySpec.keys().next().value!);
     if (readsLabels && fingerprint === null) nodes = null;
     const copy = nominated.length === 0 ? NONE : nominated.slice();
-    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null, nominated: copy, exact: pod.nominatedNodeName === '' });
+    this.bySpec.set(pod.spec, { nodes, storeVersion: this.storeVersion, nominatorVersion, labels: readsLabels ? pod.labels : null, namespace: pod.namespace, skip, statuses, fingerprint: readsLabels ? fingerprint : null, nominated: copy, exact: pod.nominatedNodeName === '', podLabels: pod.labels, owner: pod.owner });
   }
 }
 

@@ -17,7 +17,22 @@ export const MIN_NODE_SCORE = 0;
 export class CycleState {
   /** Keys and values side by side: a cycle writes a handful of keys, so a scan beats a Map per cycle. */
   private data: unknown[] | null = null;
+  /** Fills the state on its first read (a replayed failing cycle's PreFilter, run only if something reads it). */
+  private fill: ((state: CycleState) => void) | null = null;
+
+  /** A state that `fill` writes on the first read, before that read is answered. */
+  static deferred(fill: (state: CycleState) => void): CycleState {
+    const s = new CycleState();
+    s.fill = fill;
+    return s;
+  }
+
   read<T>(key: string): T | undefined {
+    if (this.fill !== null) {
+      const fill = this.fill;
+      this.fill = null;
+      fill(this);
+    }
     const d = this.data;
     if (d === null) return undefined;
     for (let i = 0; i < d.length; i += 2) if (d[i] === key) return d[i + 1] as T;

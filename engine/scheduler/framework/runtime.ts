@@ -106,11 +106,15 @@ export class FrameworkRuntime {
   /** Runs PreFilter..selectHost for `pod` over `nodes` (already in node-tree order). */
   schedule(profile: Profile, pod: Pod, nodes: readonly Node[], nowMs: number, opts: CycleOptions = {}): CycleOutcome {
     this.ranking?.prepare(nodes);
-    const state = new CycleState();
     const rec = this.explain !== null && this.explain.want(pod, pod.attempts) ? this.newRecord(pod, nowMs, nodes) : null;
+    this.walked = 0;
+    if (rec === null && nodes.length > 0) {
+      const replayed = this.replay(profile, pod, nodes, opts);
+      if (replayed !== null) return replayed;
+    }
+    const state = new CycleState();
     // The statuses map is made when a walk or a rejection fills it: a remembered failure brings its own.
     const out: CycleOutcome = { node: null, statuses: NO_STATUSES, feasibleCount: 0, state, preFilterMsg: '' };
-    this.walked = 0;
     if (nodes.length === 0) return this.finish(rec, out);
     const pre = this.runPreFilter(profile, state, pod, nodes, rec);
     if (pre !== null) {
@@ -184,6 +188,21 @@ export class FrameworkRuntime {
     else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(feasible.length)]!;
     else out.node = this.prioritize(profile, state, pod, feasible, rec);
     return this.finish(rec, out);
+  }
+
+  /**
+   * A failing cycle repeated at the same cluster version (FailureMemo.replay): its statuses without
+   * PreFilter, whose state is made only if something reads it (preemption's dry run). A backlog retried
+   * after every deletion makes hundreds of thousands of these an hour. Null: run the cycle.
+   */
+  private replay(profile: Profile, pod: Pod, nodes: readonly Node[], opts: CycleOptions): CycleOutcome | null {
+    const fast = profile.fast;
+    if (fast === undefined || fast.failures === undefined || opts.nominatorVersion === undefined || profile.hostSelection !== 'score') return null;
+    const r = fast.failures.replay(pod, opts.nominatorVersion, fast.samePreFilter);
+    if (r === undefined) return null;
+    this.walked = nodes.length;
+    const state = CycleState.deferred((s) => this.runPreFilter(profile, s, pod, nodes, null));
+    return { node: null, statuses: r.statuses, feasibleCount: 0, state, preFilterMsg: '' };
   }
 
   private finish(rec: ExplainRecord | null, out: CycleOutcome): CycleOutcome {

@@ -57,12 +57,16 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   preFilter(state: CycleState, pod: Pod, _nodes: readonly Node[]): Status | null {
     const own = incomingTerms(podTerms(pod));
-    const noOwnTerms = own.requiredAffinity.length === 0 && own.requiredAnti.length === 0;
-    if (noOwnTerms && !existingAntiAffinityMatches(this.index, pod)) return Status.skip();
+    if (this.skipsWithoutState(pod, own)) return Status.skip();
     const s = preFilterState(this.index, pod, own);
     if (s.existingAntiAffinityCounts.keys.length === 0 && s.requiredAffinity.length === 0 && s.requiredAnti.length === 0) return Status.skip();
     state.write(PRE_FILTER_KEY, s);
     return null;
+  }
+
+  /** No required terms of its own and no existing pod's required anti-affinity matches it: PreFilter Skips. */
+  skipsWithoutState(pod: Pod, own = incomingTerms(podTerms(pod))): boolean {
+    return own.requiredAffinity.length === 0 && own.requiredAnti.length === 0 && !existingAntiAffinityMatches(this.index, pod);
   }
 
   filter(state: CycleState, _pod: Pod, node: Node): Status | null {

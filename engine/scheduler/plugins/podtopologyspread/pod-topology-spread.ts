@@ -47,8 +47,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
 
   preFilter(state: CycleState, pod: Pod): Status | null {
     this.lastState = null;
-    // No constraints of its own and none by default: Skip without looking the plan up (a Job's pods).
-    if (pod.spec.topologySpreadConstraints.length === 0 && (!this.hardDefaults || !ownerSelects(pod))) return Status.skip();
+    if (this.skipsWithoutPlan(pod)) return Status.skip();
     const plan = this.plans.hard(pod);
     if (plan.constraints.length === 0) return Status.skip();
     preFilterMinimums(plan);
@@ -56,6 +55,14 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     this.lastState = state;
     this.lastPlan = plan;
     return null;
+  }
+
+  /**
+   * No constraints of its own and none by default: PreFilter Skips without looking the plan up (a Job's
+   * pods). With system defaults (soft) this reads the spec only, not the labels or the owner.
+   */
+  skipsWithoutPlan(pod: Pod): boolean {
+    return pod.spec.topologySpreadConstraints.length === 0 && (!this.hardDefaults || !ownerSelects(pod));
   }
 
   /**
