@@ -1,7 +1,7 @@
 /**
  * What a failing cycle tells the queue and the event log: the plugins that rejected the pod
  * (unschedulablePlugins) and FitError's text, once per statuses map (failing cycles may share one). A
- * near miss's overlay (its previous statuses with a few nodes changed) adjusts the previous counts.
+ * near miss's overlay (the statuses it changes, with a few nodes changed) adjusts their counts.
  */
 import { fitErrorMessage } from './framework/fit-error.js';
 import type { Status } from './framework/status.js';
@@ -21,10 +21,11 @@ export class FailureSummaries {
     if (known !== undefined && known.total === total && known.preFilterMsg === preFilterMsg) return known;
     let summary: FailureSummary;
     if (statuses instanceof StatusOverlay && preFilterMsg === '') {
-      const base = this.of(statuses.base, total, '');
-      const counts = new StatusCounts(base.counts);
+      // The counts of the statuses it changes, adjusted for its own changes.
+      const parent = this.of(statuses.parent, total, '');
+      const counts = new StatusCounts(parent.counts);
       for (const [name, now] of statuses.changes) {
-        counts.add(statuses.base.get(name)!, -1);
+        counts.add(statuses.parent.get(name)!, -1);
         counts.add(now, 1);
       }
       summary = counts.summary(total);

@@ -125,9 +125,9 @@ const potentialCache = new WeakMap<ReadonlyMap<string, Status>, { nodes: readonl
 function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, Status>): Node[] {
   const known = potentialCache.get(statuses);
   if (known !== undefined && known.nodes === nodes) return known.potential;
-  // A near miss's overlay whose changed nodes kept their side of Unschedulable has its base's list.
+  // A near miss's overlay whose changed nodes kept their side of Unschedulable has its parent's list.
   let potential: Node[];
-  if (statuses instanceof StatusOverlay && sameSides(statuses)) potential = potentialNodes(nodes, statuses.base);
+  if (statuses instanceof StatusOverlay && sameSides(statuses)) potential = potentialNodes(nodes, statuses.parent);
   else if (statuses instanceof WalkStatuses && statuses.nodes === nodes) potential = nodes.filter((_n, i) => statuses.statusAt(i).code === Code.Unschedulable);
   else potential = nodes.filter((n) => statuses.get(n.name)?.code === Code.Unschedulable);
   potentialCache.set(statuses, { nodes, potential });
@@ -135,7 +135,7 @@ function potentialNodes(nodes: readonly Node[], statuses: ReadonlyMap<string, St
 }
 
 function sameSides(o: StatusOverlay): boolean {
-  for (const [name, now] of o.changes) if ((o.base.get(name)?.code === Code.Unschedulable) !== (now.code === Code.Unschedulable)) return false;
+  for (const [name, now] of o.changes) if ((o.parent.get(name)?.code === Code.Unschedulable) !== (now.code === Code.Unschedulable)) return false;
   return true;
 }
 

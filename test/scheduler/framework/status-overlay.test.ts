@@ -33,11 +33,30 @@ describe('status overlay', () => {
     assert.deepEqual([...b.values()].every((s) => s === CPU), true, 'the base is untouched');
   });
 
-  it('flattens an overlay of an overlay onto the first base, the later change winning', () => {
+  it('chains an overlay of an overlay (its own changes only), the later change winning', () => {
     const b = base(40);
-    const o = withChanges(withChanges(b, ['n3'], [MEM]), ['n3', 'n5'], [TAINT, MEM]) as StatusOverlay;
+    const first = withChanges(b, ['n3'], [MEM]) as StatusOverlay;
+    const o = withChanges(first, ['n3', 'n5'], [TAINT, MEM]) as StatusOverlay;
+    assert.equal(o.parent, first);
     assert.equal(o.base, b);
     assert.deepEqual([...o.changes], [['n3', TAINT], ['n5', MEM]]);
+    assert.equal(o.get('n3'), TAINT);
+    assert.equal(first.get('n3'), MEM, 'the earlier overlay is untouched');
+    const copy = new Map(b).set('n3', TAINT).set('n5', MEM);
+    assert.deepEqual([...o], [...copy]);
+  });
+
+  it('merges a long chain into one overlay over the base, reading the same', () => {
+    const b = base(400);
+    let o: ReadonlyMap<string, Status> = b;
+    const copy = new Map(b);
+    for (let i = 0; i < 20; i++) {
+      const change = i % 2 === 0 ? MEM : TAINT;
+      o = withChanges(o, [`n${i % 7}`, `n${100 + i}`], [change, change]);
+      copy.set(`n${i % 7}`, change).set(`n${100 + i}`, change);
+      assert.ok(o instanceof StatusOverlay && o.depth <= 8, `depth at step ${i}`);
+      assert.deepEqual([...o], [...copy]);
+    }
   });
 
   it('becomes a plain map again when many entries changed', () => {
