@@ -60,11 +60,9 @@ export class StatusOverlay implements ReadonlyMap<string, Status> {
 
   /** The value some overlay of the chain gives `key`, or undefined (the base's then). */
   private changedValue(key: string): Status | undefined {
-    for (let o: ReadonlyMap<string, Status> = this; o instanceof StatusOverlay; o = o.parent) {
-      const v = o.changes.get(key);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+    const v = this.changes.get(key);
+    if (v !== undefined) return v;
+    return this.parent instanceof StatusOverlay ? this.parent.changedValue(key) : undefined;
   }
 }
 
