@@ -25,8 +25,9 @@ import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
 import type { WalkStatuses } from './walk-statuses.js';
 import { pluginError as thrownBy } from './plugin-error.js';
+import { SkippedFilterViews, filterIndexOf } from './profile-views.js';
+import type { NodeFilter } from './profile-views.js';
 
-type NodeFilter = (state: CycleState, pod: Pod, node: Node) => Status | null;
 
 export { MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, MIN_FEASIBLE_NODES_TO_FIND, numFeasibleNodesToFind } from './sampling.js';
 
@@ -61,16 +62,6 @@ export interface CycleOutcome {
 
 const NO_NODES: readonly Node[] = Object.freeze([]);
 
-/** Per profile, each PreFilter plugin's position among its filters (-1: not a filter). */
-const filterIndexes = new WeakMap<Profile, Map<unknown, number>>();
-
-function filterIndexOf(profile: Profile, plugin: unknown): number {
-  let m = filterIndexes.get(profile);
-  if (m === undefined) filterIndexes.set(profile, (m = new Map()));
-  let i = m.get(plugin);
-  if (i === undefined) m.set(plugin, (i = profile.filter.indexOf(plugin as never)));
-  return i;
-}
 /** The statuses of a cycle that rejected no node (never written: outcomes are read only). */
 const NO_STATUSES: ReadonlyMap<string, Status> = new Map();
 
@@ -250,20 +241,10 @@ export class FrameworkRuntime {
 
   /** The override bound to the profile's filters that PreFilter did not skip. */
   private withoutSkipped(profile: Profile, filterNode: NonNullable<CycleOptions['filterNode']>): NodeFilter {
-    // One per profile, filterNode and Skip pattern: made once, not on every attempt while pods are nominated.
-    const bits = skipBits(this.skipFilter);
-    let known = this.overrides.get(profile);
-    if (known === undefined || known.filterNode !== filterNode) this.overrides.set(profile, (known = { filterNode, bySkip: new Map() }));
-    let f = known.bySkip.get(bits);
-    if (f === undefined) {
-      const view: FilterProfile = { ...profile, filter: profile.filter.filter((_, i) => !this.skipFilter[i]) };
-      f = (state, pod, node) => filterNode(view, state, pod, node);
-      if (!Number.isNaN(bits)) known.bySkip.set(bits, f);
-    }
-    return f;
+    return this.skippedViews.get(profile, filterNode, this.skipFilter);
   }
 
-  private readonly overrides = new WeakMap<Profile, { filterNode: NonNullable<CycleOptions['filterNode']>; bySkip: Map<number, NodeFilter> }>();
+  private readonly skippedViews = new SkippedFilterViews();
 
   /** Filters one node: the override when pods are nominated, else every filter not skipped. */
   private filterOne(profile: Profile, state: CycleState, pod: Pod, node: Node, override: NodeFilter | null): Status | null {
