@@ -1,8 +1,7 @@
 /**
- * What the runtime derives from a profile once instead of on every cycle: the position of a PreFilter
- * plugin among the filters (for its Skip), and the nominated-pods filter bound to the filters a Skip
- * pattern leaves (made once per pattern, not on every attempt while pods are nominated). Profiles are
- * built once and never changed, which makes remembering per profile object sound.
+ * The nominated-pods filter bound to the filters a PreFilter Skip pattern leaves, made once per profile
+ * and pattern instead of on every attempt while pods are nominated. Profiles are built once and never
+ * changed, which makes remembering per profile object sound.
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
@@ -14,17 +13,6 @@ import type { Status } from './status.js';
 
 export type NodeFilter = (state: CycleState, pod: Pod, node: Node) => Status | null;
 export type ProfileNodeFilter = (profile: FilterProfile, state: CycleState, pod: Pod, node: Node) => Status | null;
-
-const filterIndexes = new WeakMap<Profile, Map<unknown, number>>();
-
-/** The plugin's position among the profile's filters (-1: not a filter). */
-export function filterIndexOf(profile: Profile, plugin: unknown): number {
-  let m = filterIndexes.get(profile);
-  if (m === undefined) filterIndexes.set(profile, (m = new Map()));
-  let i = m.get(plugin);
-  if (i === undefined) m.set(plugin, (i = profile.filter.indexOf(plugin as never)));
-  return i;
-}
 
 /** `filterNode` bound to the profile's filters that PreFilter did not skip (`skip[f]`: filter f skipped). */
 export class SkippedFilterViews {

@@ -25,7 +25,7 @@ import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
 import type { WalkStatuses } from './walk-statuses.js';
 import { pluginError as thrownBy } from './plugin-error.js';
-import { SkippedFilterViews, filterIndexOf } from './profile-views.js';
+import { SkippedFilterViews } from './profile-views.js';
 import type { NodeFilter } from './profile-views.js';
 
 
@@ -219,7 +219,7 @@ export class FrameworkRuntime {
       }
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        const i = filterIndexOf(profile, p);
+        const i = profile.filter.indexOf(p as never);
         if (i >= 0) skip[i] = true;
         rec?.skipped.push(`${p.name} (PreFilter)`);
         continue;
