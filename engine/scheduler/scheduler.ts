@@ -111,6 +111,8 @@ export class Scheduler {
   private pdbs: PdbLister = NO_PDBS;
   /** Priorities of the pods holding node resources, so preemption can tell at once that no victim exists. */
   private readonly boundPriorities = new PriorityCounts();
+  /** Pods bound so far by priority (only grows): preemption's "no lower-priority pod on these nodes" holds while it does not. */
+  private readonly bindsByPriority = new Map<number, number>();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
   /** When the last attempt ends, in microseconds of simulated time (attemptCost; 0 without one). */
@@ -139,6 +141,11 @@ export class Scheduler {
       nodes: () => this.liveNodes(),
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
+      bindsBelow: (priority: number) => {
+        let n = 0;
+        for (const [p, binds] of this.bindsByPriority) if (p < priority) n += binds;
+        return n;
+      },
       cluster: new ClusterVersion(store),
     };
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
@@ -200,7 +207,10 @@ export class Scheduler {
       this.lastFailure.delete(pod.uid);
     }
     const event = podClusterEvent(type, pod);
-    if (event === 'AssignedPodAdd') this.boundPriorities.add(pod.spec.priority);
+    if (event === 'AssignedPodAdd') {
+      this.boundPriorities.add(pod.spec.priority);
+      this.bindsByPriority.set(pod.spec.priority, (this.bindsByPriority.get(pod.spec.priority) ?? 0) + 1);
+    }
     else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
     if (event !== undefined) this.queue.onClusterEvent(this.queue.config.queueingHints ? observedPodEvent(event, pod) : event);
   }

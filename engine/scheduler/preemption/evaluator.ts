@@ -33,6 +33,8 @@ export interface PreemptionHandle extends Handle {
   filterProfile(pod: Pod): FilterProfile;
   /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
   lowestBoundPriority?(): number;
+  /** Pods of priority below `priority` bound so far (it only grows): while unchanged, no node gained one. */
+  bindsBelow?(priority: number): number;
   /** The cluster's version as filters see it, shared with the fused path's failure memo; with it, fruitless dry runs are remembered. */
   readonly cluster?: ClusterVersion;
 }
@@ -173,10 +175,20 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
 }
 
 function anyLowerPriority(h: PreemptionHandle, nodes: readonly Node[], priority: number): boolean {
+  // A list found without lower-priority pods stays so until a pod of lower priority is bound somewhere
+  // (pods leaving cannot add one). Potential lists are kept per statuses map, and a near miss that keeps
+  // every node's side shares its parent's: a backlog asks about the same list after each cluster change.
+  const binds = h.bindsBelow?.(priority);
+  const known = noLowerOn.get(nodes);
+  if (binds !== undefined && known !== undefined && known.priority === priority && known.binds === binds) return false;
   const lowest = lowestOf(h);
   for (const node of nodes) if (lowest(node) < priority) return true;
+  if (binds !== undefined) noLowerOn.set(nodes, { priority, binds });
   return false;
 }
+
+/** Potential node lists found without a pod below `priority`, with bindsBelow(priority) then. */
+const noLowerOn = new WeakMap<readonly Node[], { priority: number; binds: number }>();
 
 /** One LowestPriority per scheduler (its handle). */
 const lowestByHandle = new WeakMap<PreemptionHandle, (node: Node) => number>();

@@ -94,4 +94,30 @@ describe('fruitless dry runs', () => {
     assert.equal(out.result?.nominatedNode, 'node2');
     assert.equal(out.result?.victims.length, 1);
   });
+
+  it('a lower-priority pod bound after a "no lower-priority pod here" answer is found on the next try', () => {
+    const b = build(
+      [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '1' }],
+      [
+        { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
+        { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
+        { name: 'low3', node: 'node3', cpu: '100m' }, // keeps the cluster-wide shortcut off
+        { name: 'p', priority: HIGH, cpu: '500m' },
+      ],
+    );
+    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const h = b.sim.scheduler.frameworkHandle;
+    assert.equal(run(h, b, statuses).result?.nominatedNode, '');
+    // big1 finishes and a 600m low-priority pod takes node1: p now needs it gone. Same statuses map, so
+    // the same potential nodes as before.
+    const store = b.sim.store;
+    store.setPodPhase(b.pod('big1'), 'Succeeded');
+    const low3 = b.pod('low3');
+    const low1: Pod = { ...low3, uid: store.newUid(), name: 'low1', spec: { ...low3.spec, requests: b.pod('big1').spec.requests.map((r, i) => (i === 0 ? 600 : r)) as typeof low3.spec.requests }, nodeIndex: -1 };
+    store.addPod(low1);
+    store.bindPod(low1, b.node('node1'));
+    const out = run(h, b, statuses);
+    assert.equal(out.result?.nominatedNode, 'node1');
+    assert.deepEqual(out.result?.victims.map((v) => v.name), ['low1']);
+  });
 });
