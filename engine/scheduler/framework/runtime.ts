@@ -28,7 +28,6 @@ import { pluginError as thrownBy } from './plugin-error.js';
 import { SkippedFilterViews } from './profile-views.js';
 import type { NodeFilter } from './profile-views.js';
 
-
 export { MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, MIN_FEASIBLE_NODES_TO_FIND, numFeasibleNodesToFind } from './sampling.js';
 
 /** How the scheduler's queue side takes part in a cycle (nominated pods, pkg/scheduler/schedule_one.go). */
