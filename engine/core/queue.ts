@@ -74,13 +74,7 @@ export class EventQueue {
 
   /** Time of the first non-cancelled event (discarding cancelled ones on top), or undefined. */
   peekTime(): number | undefined {
-    const heap = this.heap;
-    let top = heap.data[0];
-    while (top !== undefined && top.cancelled) {
-      heap.pop();
-      top = heap.data[0];
-    }
-    return top?.time;
+    return this.liveTop()?.time;
   }
 
   /**
@@ -88,13 +82,19 @@ export class EventQueue {
    * before it (an earlier time, or the same time with a lower or equal priority, which runs first).
    */
   nextAfter(time: number, priority: number): boolean {
+    const top = this.liveTop();
+    return top === undefined || top.time > time || (top.time === time && top.priority > priority);
+  }
+
+  /** The first non-cancelled event, left in place (cancelled ones on top are discarded), or undefined. */
+  private liveTop(): SimEvent | undefined {
     const heap = this.heap;
     let top = heap.data[0];
     while (top !== undefined && top.cancelled) {
       heap.pop();
       top = heap.data[0];
     }
-    return top === undefined || top.time > time || (top.time === time && top.priority > priority);
+    return top;
   }
 
   /** Number of events in the heap, including cancelled ones not yet discarded. */
