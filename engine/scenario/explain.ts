@@ -31,6 +31,8 @@ export function explainPod(scenario: Scenario, pod: string, attempt = 1, options
     want: (p, n) => n === attempt && podKey(p) === key,
     done: (r) => {
       record = r;
+      // No later attempt joins this one's event (Scheduler.cycle runs attempts in a row only until a stop).
+      simulation.sim.stop();
     },
   };
   const { sim, store } = simulation;

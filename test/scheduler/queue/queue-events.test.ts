@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPod } from '../../../engine/cluster/pod-factory.js';
-import type { Simulation } from '../../../engine/scenario/simulation.js';
+import { Simulation } from '../../../engine/scenario/simulation.js';
 import { EVENT_PRIORITY } from '../../../engine/cluster/priorities.js';
 import { scenarioFromText } from '../../helpers.js';
 import { ONE_NODE, addDecoyNodes, gaps, podManifest, runWith, timesOf } from './queue-helpers.js';
@@ -102,6 +102,15 @@ describe('attempts in a row at one instant', () => {
   it('both pods are bound at t=0 when nothing else happens', () => {
     const run = runWith(TWO_PODS, {});
     assert.deepEqual(timesOf(run, 'PodScheduled', 'default/b'), [0]);
+  });
+
+  it('a stop requested during an attempt (explain does, once it has its attempt) ends the attempts in a row', () => {
+    const sim = new Simulation(scenarioFromText(TWO_PODS));
+    sim.store.events.onPod((type, pod) => {
+      if (type === 'PodBound' && pod.name === 'a') sim.sim.stop();
+    });
+    while (sim.store.pod('default', 'a')?.nodeIndex === -1 && sim.sim.step());
+    assert.equal(sim.store.pod('default', 'b')?.nodeIndex, -1, 'b waits for the next event');
   });
 
   it('an event due at the same instant runs between two attempts', () => {
