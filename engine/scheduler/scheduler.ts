@@ -271,6 +271,17 @@ export class Scheduler {
     return { exact, near, nearWithLabels };
   }
 
+  /** Cycles whose walk a standing candidate list replaced, and those of them scored from it (fastpath/standing-list.ts). */
+  standingHits(): { reused: number; scored: number } {
+    let reused = 0;
+    let scored = 0;
+    for (const p of this.profiles.values()) {
+      reused += p.fast?.standingHits.reused ?? 0;
+      scored += p.fast?.standingHits.scored ?? 0;
+    }
+    return { reused, scored };
+  }
+
 
   private applyNomination(pod: Pod, nodeName: string, victims: number): void {
     if (nodeName === '') {

@@ -265,8 +265,81 @@ spec:
               containers: [{name: w, resources: {requests: {cpu: "2", memory: 4Gi}}}]
 `;
 
+/**
+ * Walks over every node with nothing a standing candidate list cannot see (standing-list.ts): no
+ * PreferNoSchedule taint, no images, no nominations. Deployments spread by the system defaults (hostname
+ * and zone), one with soft constraints of its own (zone maxSkew 2, hostname maxSkew 3) and a pool without
+ * zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
+ * (verdicts flip) while Jobs come and go on the batch pool.
+ */
+const STANDING = `apiVersion: kubesim.io/v1alpha1
+kind: Scenario
+metadata: {name: fast-path-standing}
+spec:
+  seed: 5
+  duration: 40m
+  nodes:
+    - {pool: a, count: 36, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}}
+    - {pool: b, count: 9, allocatable: {cpu: "4", memory: 8Gi, pods: 20}}
+    - {pool: c, count: 12, zones: [z1, z2], allocatable: {cpu: "16", memory: 16Gi, pods: 40}, labels: {tier: batch}}
+  faults:
+    - {type: random, failure: nodeDown, mtbf: 4h, mttr: "exponential(6m)", selector: {labels: {}}}
+    - {type: zoneOutage, at: 12m, duration: 8m, selector: {zone: z3}}
+  manifests:
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 70
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: c, resources: {requests: {cpu: 300m, memory: 1Gi}}}]}
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: api}
+      spec:
+        replicas: 50
+        selector: {matchLabels: {app: api}}
+        template:
+          metadata: {labels: {app: api}}
+          spec:
+            topologySpreadConstraints:
+              - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}
+              - {maxSkew: 3, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}
+            containers: [{name: c, resources: {requests: {cpu: 700m, memory: 2Gi}}}]
+  generators:
+    - name: bare
+      arrival: {type: poisson, meanInterval: 6s}
+      maxCount: 300
+      template:
+        kind: Pod
+        metadata: {annotations: {kubesim.io/run-duration: 4m}}
+        spec:
+          restartPolicy: Never
+          containers: [{name: c, resources: {requests: {cpu: 200m, memory: 256Mi}}}]
+    - name: jobs
+      arrival: {type: poisson, meanInterval: 10s}
+      stop: 35m
+      template:
+        apiVersion: batch/v1
+        kind: Job
+        spec:
+          completions: 3
+          parallelism: 3
+          template:
+            metadata: {annotations: {kubesim.io/duration: "lognormal(3m, 0.5)"}}
+            spec:
+              restartPolicy: Never
+              nodeSelector: {tier: batch}
+              containers: [{name: w, resources: {requests: {cpu: "1", memory: 1Gi}}}]
+`;
+
 /** events.csv rows, and the scheduler's nextStartNodeIndex after every cycle that placed or failed a pod. */
-function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number; nearWithLabels: number } } {
+function runTraced(
+  text: string,
+  schedulerOptions: SchedulerOptions,
+): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number; nearWithLabels: number }; standing: { reused: number; scored: number } } {
   const events = new MemorySink();
   const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
   const starts: number[] = [];
@@ -274,7 +347,7 @@ function runTraced(text: string, schedulerOptions: SchedulerOptions): { events: 
     if (event === 'PodScheduled' || event === 'PodUnschedulable') starts.push(sim.scheduler.runtime.nextStartNodeIndex);
   });
   sim.run();
-  return { events: events.rows, starts, memoHits: sim.scheduler.failureMemoHits() };
+  return { events: events.rows, starts, memoHits: sim.scheduler.failureMemoHits(), standing: sim.scheduler.standingHits() };
 }
 
 describe('fused default-profile path', () => {
@@ -301,6 +374,20 @@ describe('fused default-profile path', () => {
     assert.deepEqual(fast.starts, slow.starts);
     assert.ok(fast.memoHits.nearWithLabels > 50, `memo hits ${JSON.stringify(fast.memoHits)}`);
   });
+
+  for (const [policy, pct] of [['default', 100], ['default', 0], ['binpack', 100]] as const) {
+    it(`gives the per-plugin path's events.csv row for row when walks over every node keep their candidates standing (${policy}, percentageOfNodesToScore ${pct})`, () => {
+      const base = { ...resolvePolicy(policy), percentageOfNodesToScore: pct };
+      const fast = runTraced(STANDING, { ...base, fastPath: true });
+      const slow = runTraced(STANDING, { ...base, fastPath: false });
+      const count = (name: string): number => fast.events.filter((e) => e[1] === name).length;
+      assert.ok(count('PodScheduled') > 500 && count('NodeTainted') > 10, `${count('PodScheduled')} scheduled, ${count('NodeTainted')} tainted`);
+      assert.deepEqual(fast.events, slow.events);
+      assert.deepEqual(fast.starts, slow.starts);
+      assert.ok(fast.standing.reused > 100 && fast.standing.scored > 100, `standing ${JSON.stringify(fast.standing)}`);
+      assert.deepEqual(slow.standing, { reused: 0, scored: 0 });
+    });
+  }
 
   for (const [policy, pct] of [['default', 0], ['default', 100], ['binpack', 100]] as const) {
     it(`places every pod exactly as the per-plugin path (${policy}, percentageOfNodesToScore ${pct})`, () => {

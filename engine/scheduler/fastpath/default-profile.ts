@@ -42,6 +42,7 @@ import { WalkStatusesBuilder } from '../framework/walk-statuses.js';
 import type { WalkStatuses } from '../framework/walk-statuses.js';
 import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
+import { StandingLists } from './standing-list.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
@@ -95,6 +96,8 @@ export class DefaultFastPath {
   readonly statics: StaticFeasibility;
   /** Failing cycles remembered per cluster version (only with the store's events). */
   readonly failures: FailureMemo | undefined;
+  /** Candidate lists of walks over every node, kept across cycles (only with the store's events and inline scores). */
+  private readonly standings: StandingLists | undefined;
 
   /** Whether the profile's PreFilter plugins are exactly NodeAffinity, NodePorts, PodTopologySpread, InterPodAffinity, GpuFit. */
   private readonly defaultPreFilters: boolean;
@@ -112,8 +115,10 @@ export class DefaultFastPath {
     this.resources = new ResourceScores(inlineFit);
     const inlineScores = inlineFit !== null && p.balanced.args.resources.map((r) => r.name).join() === 'cpu,memory';
     this.statics = new StaticFeasibility([p.unschedulable, p.nodeName, p.taint, p.nodeAffinity], new CycleState(), events);
-    this.failures = store === undefined ? undefined : new FailureMemo(cluster ?? new ClusterVersion(store));
-    this.scorer = new DefaultScore(p, this.resources, inlineScores, store === undefined ? undefined : new NodeScoreFlags(store));
+    const version = store === undefined ? undefined : (cluster ?? new ClusterVersion(store));
+    this.failures = version === undefined ? undefined : new FailureMemo(version);
+    this.standings = version === undefined || inlineFit === null ? undefined : new StandingLists(version, inlineFit);
+    this.scorer = new DefaultScore(p, this.resources, inlineScores, store === undefined ? undefined : new NodeScoreFlags(store), this.standings);
   }
 
   /**
@@ -164,12 +169,38 @@ export class DefaultFastPath {
     return true;
   }
 
+  /** Cycles whose walk a standing list replaced, and those scored from it; for tests and profiling. */
+  get standingHits(): { reused: number; scored: number } {
+    return { reused: this.standings?.reused ?? 0, scored: this.standings?.scored ?? 0 };
+  }
+
+  /**
+   * The candidates of a walk over every node (toFind covers them all) when the spec's standing list holds
+   * for this cycle (standing-list.ts): the caller then skips the walk, which would find the same nodes in
+   * the same order and process every node. Null: walk. Only without nominated pods.
+   */
+  standing(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[]): Node[] | null {
+    const lists = this.standings;
+    if (lists === undefined) return null;
+    lists.begin();
+    if (toFind < nodes.length || !skip[F_SPREAD] || !skip[F_AFFINITY] || pinnedNames(pod.spec) !== null) return null;
+    const ok = this.statics.forPod(pod, nodes);
+    const p = this.p;
+    const ports = skip[F_PORTS] ? null : p.ports;
+    const gpu = skip[F_GPU] ? null : p.gpu;
+    // The walk's verdict on one node, with the spread and inter-pod filters Skipped.
+    const passes = (node: Node, i: number): boolean =>
+      i < ok.length && ok[i] === 1 && (ports === null || ports.filter(state, pod, node) === null) && p.fit.fits(pod, node) && (gpu === null || gpu.filter(state, pod, node) === null);
+    return lists.reuse(pod, nodes, start, skipBits(skip), passes);
+  }
+
   /**
    * findNodesThatPassFilters without statuses: walks `nodes` from `start` (rotating) until `toFind`
    * passed, pushing them into `feasible`; returns the number of nodes processed. Nodes marked in
    * `nominated` (they carry nominated pods) go through `override`, the plugin-by-plugin two-pass rule.
    */
   findFeasible(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[], feasible: Node[], override: NodeFilterFn | null, nominated: Uint8Array | null): number {
+    this.standings?.begin();
     const ok = this.statics.forPod(pod, nodes);
     const p = this.p;
     const ports = skip[F_PORTS] ? null : p.ports;
@@ -181,6 +212,15 @@ export class DefaultFastPath {
     const e = pinnedNames(pod.spec) === null ? this.resources.entry(pod.spec, ok.length) : null;
     const fits = e === null ? null : e.fits;
     const fitsVersion = e === null ? null : e.fitsVersion;
+    // With inline scores, each candidate's fit/balanced scores are made current here, while its node is
+    // at hand: the score pass then reads them by index (ResourceScores.setPrepared).
+    const resources = this.resources;
+    const prep = e !== null && resources.inline ? e : null;
+    const spec = pod.spec;
+    resources.prepared(null, null, 0);
+    if (prep !== null) resources.reserve(Math.min(toFind, nodes.length));
+    const walkIdx = prep === null ? null : resources.walkIdx;
+    const prepVersion = prep === null ? null : prep.version;
     const n = nodes.length;
     const indexes = nodeIndexes(nodes);
     // The spec's statically feasible positions when remembered: the walk visits only those.
@@ -201,12 +241,14 @@ export class DefaultFastPath {
       if (ok[i] === 0) continue;
       const node = nodes[at]!;
       if (nominated !== null && nominated[i] === 1) {
-        if (override!(state, pod, node) === null) feasible[found++] = node;
+        if (override!(state, pod, node) !== null) continue;
+        if (prep !== null) resources.prepare(prep, spec, node, i, node.accountingVersion + 1, found);
+        feasible[found++] = node;
         continue;
       }
       if (ports !== null && ports.filter(state, pod, node) !== null) continue;
+      const v = node.accountingVersion + 1;
       if (fitsVersion !== null && i < fitsVersion.length) {
-        const v = node.accountingVersion + 1;
         if (fitsVersion[i] !== v) {
           fits![i] = fit.fits(pod, node) ? 1 : 0;
           fitsVersion[i] = v;
@@ -216,9 +258,20 @@ export class DefaultFastPath {
       if (spread !== null && spread.filter(state, pod, node) !== null) continue;
       if (interPod !== null && interPod.filter(state, pod, node) !== null) continue;
       if (gpu !== null && gpu.filter(state, pod, node) !== null) continue;
+      if (prep !== null) {
+        if (prepVersion![i] !== v) resources.prepare(prep, spec, node, i, v, found);
+        walkIdx![found] = i;
+      }
       feasible[found++] = node;
     }
     feasible.length = found;
+    if (prep !== null) resources.prepared(spec, feasible, found);
+    const lists = this.standings;
+    if (lists !== undefined) {
+      // A walk over every node, without nominated pods and with only node-local filters, may stand.
+      if (prep !== null && toFind >= n && found > 0 && nominated === null && spread === null && interPod === null) lists.keep(pod, nodes, start, skipBits(skip), feasible, prep.fit, prep.balanced);
+      else lists.walked(pod);
+    }
     // Nodes processed, as the walk over every node counts them: up to the node that completed the set.
     return found >= toFind ? ((at - start + n) % n) + 1 : n;
   }
@@ -277,6 +330,13 @@ export class DefaultFastPath {
   score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
     return this.scorer.score(state, pod, feasible, totals, skip);
   }
+}
+
+/** The Skip flags as bits. */
+function skipBits(skip: readonly boolean[]): number {
+  let bits = 0;
+  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
+  return bits;
 }
 
 /** The first k with sorted[k] >= value (sorted.length if none). */

@@ -30,6 +30,7 @@ import { NO_IMAGES_NODE } from './formulas.js';
 import type { NodeScoreFlags } from './node-score-flags.js';
 import { IMAGES, TAINTED } from './resource-scores.js';
 import type { ResourceScores } from './resource-scores.js';
+import type { Standing, StandingLists } from './standing-list.js';
 import { pinnedNames } from './static-feasibility.js';
 
 /** Indexes in the default profile's score list. */
@@ -69,6 +70,8 @@ export class DefaultScore {
     private readonly resources: ResourceScores,
     private readonly inlineScores: boolean,
     private readonly nodeFlags: NodeScoreFlags | undefined,
+    /** The fast path's standing candidate lists (standing-list.ts), when it keeps them. */
+    private readonly standings: StandingLists | undefined = undefined,
   ) {}
 
   /**
@@ -86,10 +89,16 @@ export class DefaultScore {
     let idx: Int32Array | null = null;
     if (this.inlineScores && pinnedNames(spec) === null) {
       // One pass over the candidate objects: image (as if none had images), fit, balanced, node indexes.
-      idx = this.indexScratch(m);
       const f = this.nodeFlags;
       const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
-      const flags = this.resources.setFrom(spec, feasible, noImages, totals, skipBalanced, idx, check);
+      const standing = this.standings?.active;
+      if (check === 0 && standing !== undefined && standing !== null && standing.list === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
+        if (this.scoreStanding(state, standing, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
+      }
+      // Without taints or images anywhere, the walk's prepared scores and indexes serve as they are.
+      const prepared = check === 0 && this.resources.setPrepared(spec, feasible, noImages, totals, skipBalanced);
+      idx = prepared ? this.resources.walkIdx : this.indexScratch(m);
+      const flags = prepared ? 0 : this.resources.setFrom(spec, feasible, noImages, totals, skipBalanced, idx, check);
       tainted = (flags & TAINTED) !== 0;
       if ((flags & IMAGES) !== 0) {
         for (let i = 0; i < m; i++) {
@@ -119,6 +128,39 @@ export class DefaultScore {
     if (!skip[S_SPREAD]) known = this.addSpread(state, feasible, idx, totals, foldTaint ? 3 * MAX_NODE_SCORE : 0, spreadLast ? top : null);
     if (!skip[S_AFFINITY]) this.addInterPod(state, pod, feasible, totals);
     return known ? top : null;
+  }
+
+  /**
+   * The scores of a standing candidate list (standing-list.ts) without touching a node: per candidate
+   * image + fit (+ balanced), then TaintToleration's constant (no PreferNoSchedule taint anywhere) and
+   * PodTopologySpread's weighted score by key, in one pass that tracks the highest total. All scores are
+   * integers, so the sums are prioritize()'s. False (nothing decided) when PodTopologySpread has no table.
+   */
+  private scoreStanding(state: CycleState, s: Standing, base: number, skipBalanced: boolean, spread: boolean, totals: Float64Array): boolean {
+    const weights = spread ? this.p.spread.standingWeights(state, s, 2, 3 * MAX_NODE_SCORE) : null;
+    if (spread && weights === null) return false;
+    const m = s.list.length;
+    const { fit, balanced, key } = s;
+    const wb = skipBalanced ? 0 : 1;
+    let best = -Infinity;
+    let ties = 0;
+    let first = 0;
+    for (let k = 0; k < m; k++) {
+      const r = base + fit[k]! + balanced[k]! * wb;
+      const t = weights === null ? r + 3 * MAX_NODE_SCORE : r + weights[key[k]!]!;
+      totals[k] = t;
+      if (t > best) {
+        best = t;
+        ties = 1;
+        first = k;
+      } else if (t === best) ties++;
+    }
+    const top = this.top;
+    top.max = best;
+    top.ties = ties;
+    top.first = first;
+    this.standings!.scored++;
+    return true;
   }
 
   /** A scratch Int32Array of at least m entries for the candidates' node indexes. */

@@ -60,6 +60,14 @@ export class ResourceScores {
   private readonly entries = new Map<PodSpec, Entry>();
   /** setFrom()'s scratch: positions of the candidates whose scores are not remembered. */
   private staleAt = new Int32Array(64);
+  /**
+   * The candidates' node indexes as the last walk found them (prepare()), with the spec, list and count
+   * they hold for: setPrepared() then reads the scores without touching a node object.
+   */
+  walkIdx = new Int32Array(64);
+  private preparedSpec: PodSpec | null = null;
+  private preparedList: readonly Node[] | null = null;
+  private preparedCount = 0;
 
   /** `fit`: the inline formula's settings, null when scores go through the plugins (addTo unused). */
   constructor(private readonly fit: InlineFit | null) {}
@@ -106,6 +114,59 @@ export class ResourceScores {
       this.walk(spec, feasible, i, i + 1, totals, skipBalanced, base, null, 0);
     }
     return flags;
+  }
+
+  /** Whether inline scores are on: the walk may then prepare the candidates' scores (prepare()). */
+  get inline(): boolean {
+    return this.fit !== null;
+  }
+
+  /**
+   * The walk's share: makes node i's remembered scores current (v = node.accountingVersion + 1) and
+   * records it as the k-th candidate. The walk calls it for every candidate it keeps.
+   */
+  prepare(e: Entry, spec: PodSpec, node: Node, i: number, v: number, k: number): void {
+    if (e.version[i] !== v) {
+      e.fit[i] = fitScore(this.fit!, node, spec.nonZeroCpu, spec.nonZeroMemory);
+      e.balanced[i] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
+      e.version[i] = v;
+    }
+    if (k >= this.walkIdx.length) {
+      const grown = new Int32Array(Math.max(k + 1, this.walkIdx.length * 2));
+      grown.set(this.walkIdx);
+      this.walkIdx = grown;
+    }
+    this.walkIdx[k] = i;
+  }
+
+  /** Room for k candidates in walkIdx. */
+  reserve(k: number): void {
+    if (k > this.walkIdx.length) this.walkIdx = new Int32Array(Math.max(k, this.walkIdx.length * 2));
+  }
+
+  /** Marks the walk's candidates (`count` of them, in `list`) as prepared for `spec`, or nothing (null). */
+  prepared(spec: PodSpec | null, list: readonly Node[] | null, count: number): void {
+    this.preparedSpec = spec;
+    this.preparedList = list;
+    this.preparedCount = count;
+  }
+
+  /**
+   * totals[i] = base + fit (+ balanced unless `skipBalanced`) of the walk's candidates when the walk
+   * prepared exactly these (same spec, list and count; nothing changes a node between the walk and the
+   * scores): the node indexes come from walkIdx. False (nothing written) otherwise.
+   */
+  setPrepared(spec: PodSpec, feasible: readonly Node[], base: number, totals: Float64Array, skipBalanced: boolean): boolean {
+    const m = feasible.length;
+    if (this.preparedSpec !== spec || this.preparedList !== feasible || this.preparedCount !== m) return false;
+    this.preparedSpec = null;
+    const e = this.entries.get(spec);
+    if (e === undefined) return false;
+    const { fit, balanced } = e;
+    const idx = this.walkIdx;
+    if (skipBalanced) for (let k = 0; k < m; k++) totals[k] = base + fit[idx[k]!]!;
+    else for (let k = 0; k < m; k++) totals[k] = base + fit[idx[k]!]! + balanced[idx[k]!]!;
+    return true;
   }
 
   /** totals[i] = image + fit (+ balanced) for a candidate setFrom() just scored (its entry is current). */

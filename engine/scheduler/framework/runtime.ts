@@ -279,6 +279,13 @@ export class FrameworkRuntime {
     const start = firstFit ? 0 : this.nextStartNodeIndex % n;
     const fast = rec === null && (override === null || nominated !== undefined) ? profile.fast : undefined;
     if (fast !== undefined) {
+      // A walk over every node that would find the spec's standing candidates again: they stand.
+      const standing = override === null ? fast.standing(state, pod, nodes, start, toFind, this.skipFilter) : null;
+      if (standing !== null) {
+        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + n) % allCount;
+        this.walked += n;
+        return standing;
+      }
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
       // No node passed: the same walk again builds the statuses (it processed every node, so the start stays).

@@ -14,7 +14,7 @@ import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
 import { SpreadIndex } from './spread-index.js';
 import { ScoreCycle } from './scoring.js';
-import type { TopScore } from './score-table.js';
+import type { StandingKeys, TopScore } from './score-table.js';
 import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
 import { spreadEvents } from './hints.js';
 
@@ -117,6 +117,15 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     if (s) return s.addWeighted(nodes, idx, m, raw, weight, totals, pre, top);
     if (pre !== 0) for (let k = 0; k < m; k++) totals[k] = totals[k]! + pre;
     return false;
+  }
+
+  /**
+   * Per PodTopologySpread key of a standing candidate list, `pre` + weight x the normalized score
+   * (score-table.ts keyWeights); null without PreScore state, with ignored candidates or without a table.
+   */
+  standingWeights(state: CycleState, keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    return s ? s.standingWeights(keys, weight, pre) : null;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {

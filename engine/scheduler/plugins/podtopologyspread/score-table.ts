@@ -17,6 +17,16 @@ import type { SoftPlan } from './plan.js';
 export const MAX_COMBOS = 1024;
 const EMPTY: readonly number[] = [];
 
+/** What keyWeights() keeps per standing candidate list (fastpath/standing-list.ts). */
+export interface StandingKeys {
+  readonly list: readonly Node[];
+  readonly key: Int32Array;
+  readonly stale: number[];
+  keyCount: Int32Array;
+  keyPlan: unknown;
+  keyCombos: number;
+}
+
 /** The highest total of a cycle, how many candidates have it and the first of them (selectHost's scan). */
 export interface TopScore {
   max: number;
@@ -109,6 +119,94 @@ export class ScoreTable {
     top.ties = ties;
     top.first = at;
     return true;
+  }
+
+  /**
+   * For a standing candidate list (fastpath/standing-list.ts): brings each candidate's key up to date
+   * (all of them when the plan or its layout changed, else the ones listed stale) and returns, per key
+   * present among the candidates, `pre` + weight x its normalized score: what addWeighted() adds to a
+   * candidate of that key (integers, so the same sum). The raw score of a key comes from its digits,
+   * in rawScore()'s order and arithmetic. Null when the plan does not fit a table.
+   */
+  keyWeights(plan: SoftPlan, keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+    const hostCombos = this.layout(plan);
+    if (hostCombos < 0) return null;
+    const m = keys.list.length;
+    if (keys.keyPlan !== plan || keys.keyCombos !== hostCombos) {
+      keys.keyPlan = plan;
+      keys.keyCombos = hostCombos;
+      keys.keyCount.fill(0);
+      keys.stale.length = 0;
+      for (let k = 0; k < m; k++) this.setKey(plan, keys, k, hostCombos, false);
+    } else {
+      for (const k of keys.stale) this.setKey(plan, keys, k, hostCombos, true);
+      keys.stale.length = 0;
+    }
+    const count = keys.keyCount;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    this.usedCount = 0;
+    for (let key = 0; key < count.length; key++) {
+      if (count[key] === 0) continue;
+      if (key >= this.at.length) this.grow(key + 1);
+      const v = goRound(this.rawOfKey(plan, key, hostCombos));
+      this.rounded[key] = v;
+      this.used[this.usedCount++] = key;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    for (let u = 0; u < this.usedCount; u++) {
+      const key = this.used[u]!;
+      const normalized = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - this.rounded[key]!)) / max);
+      this.normalized[key] = pre + normalized * weight;
+    }
+    return this.normalized;
+  }
+
+  /** Candidate k's key, as addWeighted() computes it; `counted`: the old key is in keyCount. */
+  private setKey(plan: SoftPlan, keys: StandingKeys, k: number, hostCombos: number, counted: boolean): void {
+    const node = keys.list[k]!;
+    const n = node.index;
+    const first = this.domains.length === 0 ? null : plan.counts[this.domains[0]!]!.view;
+    let key = first !== null && first.hasKey[n] === 1 ? 1 + first.valueOf[n]! : 0;
+    if (this.domains.length > 1) key += this.otherDomains(plan, n);
+    const host = plan.counts.indexOf(null);
+    if (host >= 0) {
+      const hasKey = plan.hostViews[host]!.hasKey;
+      if (n < hasKey.length ? hasKey[n] === 1 : node.labels[plan.constraints[host]!.topologyKey] !== undefined) key += (1 + plan.lines[host]!.countAt(n)) * hostCombos;
+    }
+    if (counted) {
+      const old = keys.key[k]!;
+      keys.keyCount[old] = keys.keyCount[old]! - 1;
+    }
+    if (key >= keys.keyCount.length) {
+      const grown = new Int32Array(Math.max(key + 1, keys.keyCount.length * 2));
+      grown.set(keys.keyCount);
+      keys.keyCount = grown;
+    }
+    keys.keyCount[key] = keys.keyCount[key]! + 1;
+    keys.key[k] = key;
+  }
+
+  /** rawScore() of a candidate with this key: the same sum over the constraints, from the key's digits. */
+  private rawOfKey(plan: SoftPlan, key: number, hostCombos: number): number {
+    const cs = plan.constraints;
+    let raw = 0;
+    let j = 0;
+    for (let i = 0; i < cs.length; i++) {
+      const w = plan.weights[i]!;
+      const skew = cs[i]!.maxSkew - 1;
+      const counts = plan.counts[i]!;
+      if (counts === null) {
+        const digit = Math.floor(key / hostCombos);
+        if (digit > 0) raw = raw + ((digit - 1) * w + skew);
+      } else {
+        const digit = Math.floor((key % hostCombos) / this.strides[j]!) % (counts.view.values.length + 1);
+        j++;
+        if (digit > 0) raw = raw + (counts.count[digit - 1]! * w + skew);
+      }
+    }
+    return raw;
   }
 
   /** The key digits of the domain constraints after the first. */

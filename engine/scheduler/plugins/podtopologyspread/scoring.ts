@@ -10,7 +10,7 @@ import { goRound } from '../helper/normalize-score.js';
 import { LABEL_HOSTNAME, nodeHasAllKeys } from './common.js';
 import type { SoftPlan } from './plan.js';
 import { ScoreTable } from './score-table.js';
-import type { TopScore } from './score-table.js';
+import type { StandingKeys, TopScore } from './score-table.js';
 import type { SelectorLine } from './spread-index.js';
 
 /** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
@@ -190,6 +190,12 @@ export class ScoreCycle {
       totals[k] = totals[k]! + v * weight;
     }
     return false;
+  }
+
+  /** score-table.ts keyWeights() for a standing candidate list; null when a candidate may be ignored or no table fits. */
+  standingWeights(keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+    if (this.anyIgnored || this.plan === null) return null;
+    return this.table.keyWeights(this.plan, keys, weight, pre);
   }
 
   private addHostnameAt(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, hasKey: readonly number[], line: Int32Array, key: string, w: number, skew: number): void {
