@@ -271,17 +271,18 @@ export class Scheduler {
     return { exact, near, nearWithLabels };
   }
 
-  /** Cycles whose walk a standing candidate list replaced, and those of them scored from it (fastpath/standing-list.ts). */
-  standingHits(): { reused: number; scored: number } {
-    let reused = 0;
-    let scored = 0;
+  /** Cycles whose walk a standing list replaced, those scored from it, lists built (fastpath/standing-list.ts). */
+  standingHits(): { reused: number; scored: number; built: number } {
+    const out = { reused: 0, scored: 0, built: 0 };
     for (const p of this.profiles.values()) {
-      reused += p.fast?.standingHits.reused ?? 0;
-      scored += p.fast?.standingHits.scored ?? 0;
+      const h = p.fast?.standingHits;
+      if (h === undefined) continue;
+      out.reused += h.reused;
+      out.scored += h.scored;
+      out.built += h.built;
     }
-    return { reused, scored };
+    return out;
   }
-
 
   private applyNomination(pod: Pod, nodeName: string, victims: number): void {
     if (nodeName === '') {

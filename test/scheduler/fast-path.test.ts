@@ -270,16 +270,17 @@ spec:
  * PreferNoSchedule taint, no images, no nominations. Deployments spread by the system defaults (hostname
  * and zone), one with soft constraints of its own (zone maxSkew 2, hostname maxSkew 3) and a pool without
  * zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
- * (verdicts flip) while Jobs come and go on the batch pool.
+ * (verdicts flip) while Jobs come and go on the batch pool. With 36 nodes in pool a every walk covers
+ * every node (57 < 100); with 150, upstream samples 100 of 171 nodes per walk.
  */
-const STANDING = `apiVersion: kubesim.io/v1alpha1
+const standingScenario = (poolA: number): string => `apiVersion: kubesim.io/v1alpha1
 kind: Scenario
 metadata: {name: fast-path-standing}
 spec:
   seed: 5
   duration: 40m
   nodes:
-    - {pool: a, count: 36, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}}
+    - {pool: a, count: ${poolA}, zones: [z1, z2, z3], allocatable: {cpu: "8", memory: 32Gi, pods: 30}}
     - {pool: b, count: 9, allocatable: {cpu: "4", memory: 8Gi, pods: 20}}
     - {pool: c, count: 12, zones: [z1, z2], allocatable: {cpu: "16", memory: 16Gi, pods: 40}, labels: {tier: batch}}
   faults:
@@ -339,7 +340,7 @@ spec:
 function runTraced(
   text: string,
   schedulerOptions: SchedulerOptions,
-): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number; nearWithLabels: number }; standing: { reused: number; scored: number } } {
+): { events: Cell[][]; starts: number[]; memoHits: { exact: number; near: number; nearWithLabels: number }; standing: { reused: number; scored: number; built: number } } {
   const events = new MemorySink();
   const sim = new Simulation(scenarioFromText(text), { schedulerOptions, events, timeseries: new MemorySink() });
   const starts: number[] = [];
@@ -375,17 +376,25 @@ describe('fused default-profile path', () => {
     assert.ok(fast.memoHits.nearWithLabels > 50, `memo hits ${JSON.stringify(fast.memoHits)}`);
   });
 
-  for (const [policy, pct] of [['default', 100], ['default', 0], ['binpack', 100]] as const) {
-    it(`gives the per-plugin path's events.csv row for row when walks over every node keep their candidates standing (${policy}, percentageOfNodesToScore ${pct})`, () => {
+  const standingCases = [
+    ['default', 100, 36],
+    ['default', 0, 36],
+    ['binpack', 100, 36],
+    ['default', 0, 150],
+    ['binpack', 0, 150],
+  ] as const;
+  for (const [policy, pct, poolA] of standingCases) {
+    it(`gives the per-plugin path's events.csv row for row when a spec's verdicts and scores stand between cycles (${policy}, percentageOfNodesToScore ${pct}, ${poolA + 21} nodes)`, () => {
       const base = { ...resolvePolicy(policy), percentageOfNodesToScore: pct };
-      const fast = runTraced(STANDING, { ...base, fastPath: true });
-      const slow = runTraced(STANDING, { ...base, fastPath: false });
+      const text = standingScenario(poolA);
+      const fast = runTraced(text, { ...base, fastPath: true });
+      const slow = runTraced(text, { ...base, fastPath: false });
       const count = (name: string): number => fast.events.filter((e) => e[1] === name).length;
       assert.ok(count('PodScheduled') > 500 && count('NodeTainted') > 10, `${count('PodScheduled')} scheduled, ${count('NodeTainted')} tainted`);
       assert.deepEqual(fast.events, slow.events);
       assert.deepEqual(fast.starts, slow.starts);
-      assert.ok(fast.standing.reused > 100 && fast.standing.scored > 100, `standing ${JSON.stringify(fast.standing)}`);
-      assert.deepEqual(slow.standing, { reused: 0, scored: 0 });
+      assert.ok(fast.standing.reused > 100 && fast.standing.scored > 100 && fast.standing.built > 0, `standing ${JSON.stringify(fast.standing)}`);
+      assert.deepEqual(slow.standing, { reused: 0, scored: 0, built: 0 });
     });
   }
 

@@ -43,6 +43,7 @@ import type { WalkStatuses } from '../framework/walk-statuses.js';
 import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
 import { StandingLists } from './standing-list.js';
+import type { Standing } from './standing-list.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
@@ -169,21 +170,25 @@ export class DefaultFastPath {
     return true;
   }
 
-  /** Cycles whose walk a standing list replaced, and those scored from it; for tests and profiling. */
-  get standingHits(): { reused: number; scored: number } {
-    return { reused: this.standings?.reused ?? 0, scored: this.standings?.scored ?? 0 };
+  /** Cycles whose walk a standing list replaced, those scored from it, lists built; for tests and profiling. */
+  get standingHits(): { reused: number; scored: number; built: number } {
+    const l = this.standings;
+    return { reused: l?.reused ?? 0, scored: l?.scored ?? 0, built: l?.built ?? 0 };
   }
 
   /**
-   * The candidates of a walk over every node (toFind covers them all) when the spec's standing list holds
-   * for this cycle (standing-list.ts): the caller then skips the walk, which would find the same nodes in
-   * the same order and process every node. Null: walk. Only without nominated pods.
+   * The spec's standing list (standing-list.ts) with this walk's window scanned, when it holds for this
+   * cycle: its window is what the walk would find, in the same order, with the same processed count, so
+   * the caller skips the walk. For sampled walks the list is built here once the spec has had enough
+   * cycles in a row to pay for it. Null: walk. Only without nominated pods and without a PreFilterResult.
    */
-  standing(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[]): Node[] | null {
+  standing(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[]): Standing | null {
     const lists = this.standings;
     if (lists === undefined) return null;
     lists.begin();
-    if (toFind < nodes.length || !skip[F_SPREAD] || !skip[F_AFFINITY] || pinnedNames(pod.spec) !== null) return null;
+    lists.asked = true;
+    lists.count(pod.spec);
+    if (!skip[F_SPREAD] || !skip[F_AFFINITY] || pinnedNames(pod.spec) !== null) return null;
     const ok = this.statics.forPod(pod, nodes);
     const p = this.p;
     const ports = skip[F_PORTS] ? null : p.ports;
@@ -191,7 +196,23 @@ export class DefaultFastPath {
     // The walk's verdict on one node, with the spread and inter-pod filters Skipped.
     const passes = (node: Node, i: number): boolean =>
       i < ok.length && ok[i] === 1 && (ports === null || ports.filter(state, pod, node) === null) && p.fit.fits(pod, node) && (gpu === null || gpu.filter(state, pod, node) === null);
-    return lists.reuse(pod, nodes, start, skipBits(skip), passes);
+    const bits = skipBits(skip);
+    let s = lists.reuse(pod, nodes, start, toFind, bits, passes);
+    const n = nodes.length;
+    if (s === null && toFind < n && lists.streak > Math.ceil(n / toFind)) {
+      // A build passes over every node, about n / toFind walks' worth: after that many cycles in a row.
+      const indexes = nodeIndexes(nodes);
+      s = lists.build(pod, nodes, bits, (st, fit) => {
+        for (let q = 0; q < n; q++) if (passes(nodes[q]!, indexes[q]!)) st.set(q, true, fit);
+      });
+      s.scan(start, toFind);
+      lists.active = s;
+    }
+    if (s === null || s.window.length === 0) {
+      lists.active = null;
+      return null;
+    }
+    return s;
   }
 
   /**
@@ -200,6 +221,7 @@ export class DefaultFastPath {
    * `nominated` (they carry nominated pods) go through `override`, the plugin-by-plugin two-pass rule.
    */
   findFeasible(state: CycleState, pod: Pod, nodes: readonly Node[], start: number, toFind: number, skip: readonly boolean[], feasible: Node[], override: NodeFilterFn | null, nominated: Uint8Array | null): number {
+    const asked = this.standings?.asked === true;
     this.standings?.begin();
     const ok = this.statics.forPod(pod, nodes);
     const p = this.p;
@@ -267,10 +289,18 @@ export class DefaultFastPath {
     feasible.length = found;
     if (prep !== null) resources.prepared(spec, feasible, found);
     const lists = this.standings;
-    if (lists !== undefined) {
-      // A walk over every node, without nominated pods and with only node-local filters, may stand.
-      if (prep !== null && toFind >= n && found > 0 && nominated === null && spread === null && interPod === null) lists.keep(pod, nodes, start, skipBits(skip), feasible, prep.fit, prep.balanced);
-      else lists.walked(pod);
+    // A walk over every node (without nominated pods, with only node-local filters) computed every verdict
+    // and score a standing list holds: on the spec's second cycle in a row, it is kept.
+    if (lists !== undefined && asked && lists.streak >= 2 && prep !== null && toFind >= n && found > 0 && nominated === null && spread === null && interPod === null) {
+      lists.build(pod, nodes, skipBits(skip), (st) => {
+        for (let k = 0; k < found; k++) {
+          const i = feasible[k]!.index;
+          const q = st.posOf[i]!;
+          st.ok[q] = 1;
+          st.fit[q] = prep.fit[i]!;
+          st.balanced[q] = prep.balanced[i]!;
+        }
+      });
     }
     // Nodes processed, as the walk over every node counts them: up to the node that completed the set.
     return found >= toFind ? ((at - start + n) % n) + 1 : n;

@@ -92,7 +92,7 @@ export class DefaultScore {
       const f = this.nodeFlags;
       const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
       const standing = this.standings?.active;
-      if (check === 0 && standing !== undefined && standing !== null && standing.list === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
+      if (check === 0 && standing !== undefined && standing !== null && standing.window === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
         if (this.scoreStanding(state, standing, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
       }
       // Without taints or images anywhere, the walk's prepared scores and indexes serve as they are.
@@ -137,28 +137,18 @@ export class DefaultScore {
    * integers, so the sums are prioritize()'s. False (nothing decided) when PodTopologySpread has no table.
    */
   private scoreStanding(state: CycleState, s: Standing, base: number, skipBalanced: boolean, spread: boolean, totals: Float64Array): boolean {
-    const weights = spread ? this.p.spread.standingWeights(state, s, 2, 3 * MAX_NODE_SCORE) : null;
+    const m = s.window.length;
+    const pos = s.windowPos;
+    const keyOf = this.indexScratch(m);
+    const full = s.windowFull;
+    const weights = spread ? this.p.spread.standingWeights(state, s, pos, m, full, keyOf, 2, 3 * MAX_NODE_SCORE) : null;
     if (spread && weights === null) return false;
-    const m = s.list.length;
-    const { fit, balanced, key } = s;
-    const wb = skipBalanced ? 0 : 1;
-    let best = -Infinity;
-    let ties = 0;
-    let first = 0;
-    for (let k = 0; k < m; k++) {
-      const r = base + fit[k]! + balanced[k]! * wb;
-      const t = weights === null ? r + 3 * MAX_NODE_SCORE : r + weights[key[k]!]!;
-      totals[k] = t;
-      if (t > best) {
-        best = t;
-        ties = 1;
-        first = k;
-      } else if (t === best) ties++;
-    }
     const top = this.top;
-    top.max = best;
-    top.ties = ties;
-    top.first = first;
+    // A full window's keys are read by node position, a partial one's from keyOf.
+    const keys = full ? s.key : keyOf;
+    top.max = rankWindow(pos, m, s.fit, s.balanced, skipBalanced ? 0 : 1, base, weights ?? NO_KEY_WEIGHTS, weights === null ? 0 : 1, keys, full ? 1 : 0, totals);
+    top.ties = rankedTies;
+    top.first = rankedFirst;
     this.standings!.scored++;
     return true;
   }
@@ -228,6 +218,37 @@ export class DefaultScore {
 
 function checked(plugin: string, s: Status | null): void {
   if (s !== null && s.code !== Code.Success) throw new SimError('E_PLUGIN', `NormalizeScore of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
+}
+
+/** rankWindow()'s ties and first position of the highest total (module variables: no property writes). */
+let rankedTies = 0;
+let rankedFirst = 0;
+/** Without PodTopologySpread every candidate adds TaintToleration's constant (rankWindow's `keyed` 0). */
+const NO_KEY_WEIGHTS = new Float64Array([3 * MAX_NODE_SCORE]);
+
+/**
+ * totals[k] = base + fit + balanced x wb of node position pos[k], + weights[its key] (`keyed` 1: the key
+ * is keys[pos[k]] when `byPosition` is 1, else keys[k]) or weights[0]. Returns the highest total, with
+ * its ties and first position in rankedTies / rankedFirst. A loop with no calls or property reads (see
+ * score-table.ts gatherKeys: V8's on-stack compilation).
+ */
+function rankWindow(pos: Int32Array, m: number, fit: Uint8Array, balanced: Uint8Array, wb: number, base: number, weights: Float64Array, keyed: number, keys: Int32Array, byPosition: number, totals: Float64Array): number {
+  let best = -Infinity;
+  let ties = 0;
+  let first = 0;
+  for (let k = 0; k < m; k++) {
+    const p = pos[k]!;
+    const t = base + fit[p]! + balanced[p]! * wb + weights[keys[byPosition === 1 ? p : k]! * keyed]!;
+    totals[k] = t;
+    if (t > best) {
+      best = t;
+      ties = 1;
+      first = k;
+    } else if (t === best) ties++;
+  }
+  rankedTies = ties;
+  rankedFirst = first;
+  return best;
 }
 
 /** totals += add, tracking the highest total as selectHost's scan does; true (top filled). */

@@ -1,15 +1,17 @@
 /**
- * The candidate list of a spec whose cycles walk every node (percentageOfNodesToScore 100, or fewer than
- * 100 nodes), kept from one cycle to the next. Such a walk always processes every node, so its start
- * never moves, and between two pods of a Deployment only the nodes the cluster version lists as changed
- * (the previous pod's node, mostly) can answer differently: the filters that may run here read the spec
- * and the node alone (static filters, NodePorts, NodeResourcesFit, GpuFit; PodTopologySpread and
- * InterPodAffinity filters must be Skipped, and no pod may be nominated). So the next cycle re-filters
- * the changed nodes only; while none of them changes its verdict the list stands as it was, with each
- * candidate's NodeResourcesFit and BalancedAllocation scores, and PodTopologySpread's per-candidate key
- * (score-table.ts) refreshed for the changed ones. Any other change (a verdict flips, the node list, the
- * start, the Skips, too many changes) drops the list: the next walk builds it again.
- * The scores are the inline formulas' (formulas.ts), as setFrom() computes them.
+ * A spec's filter verdicts and scores on every node, kept from one cycle to the next while pods of that
+ * spec keep coming (a Deployment's replicas). The filters that may run here read the spec and the node
+ * alone (static filters, NodePorts, NodeResourcesFit, GpuFit; PodTopologySpread and InterPodAffinity
+ * filters must be Skipped, and no pod may be nominated), so between two cycles only the nodes the cluster
+ * version lists as changed (the previous pod's node, mostly) can answer differently: a cycle re-filters
+ * and re-scores those only. The walk is then a scan of one byte per node from the rotating start for
+ * upstream's numFeasibleNodesToFind feasible nodes (the same nodes, order and processed count as the
+ * walk), and the scores are read by node position: NodeResourcesFit and BalancedAllocation (the inline
+ * formulas, formulas.ts) and PodTopologySpread's key (score-table.ts windowWeights).
+ *
+ * A list is kept for one spec at a time. It is built from a walk over every node (free: that walk
+ * computes everything), or, for sampled walks, once the spec has had enough cycles in a row to pay for
+ * a pass over every node. Too many changes between two cycles, another node list or other Skips drop it.
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
@@ -18,41 +20,122 @@ import type { ClusterVersion } from '../framework/cluster-version.js';
 import { balancedScore, fitScore } from './formulas.js';
 import type { InlineFit } from './formulas.js';
 
-/** Changes since the last cycle above which the list is rebuilt instead (a walk costs about that much). */
+/** Changes since the spec's last cycle above which the list is dropped (a walk costs about that much). */
 const MAX_CHANGES = 64;
 
 export class Standing {
-  /** The cluster version the list is current at. */
+  /** The cluster version the verdicts and scores are current at. */
   version = 0;
-  readonly list: Node[];
-  /** Position in `list` per node index, -1 when not a candidate. */
-  readonly posOf: Int32Array;
+  readonly n: number;
+  /** Per node position: 1 when the node passes the filters. */
+  readonly ok: Uint8Array;
+  /** Per node position (where ok): NodeResourcesFit's and BalancedAllocation's scores. */
   readonly fit: Uint8Array;
   readonly balanced: Uint8Array;
-  /** PodTopologySpread's key per candidate (score-table.ts), valid for `keyPlan` unless listed in `stale`. */
+  /** Node position per node index, -1 for nodes not in the list. */
+  readonly posOf: Int32Array;
+  /** PodTopologySpread's key per node position, valid where keyAt equals keyEpoch (score-table.ts). */
   readonly key: Int32Array;
+  readonly keyAt: Int32Array;
+  keyEpoch = 1;
   keyPlan: unknown = null;
   keyCombos = 0;
-  /** Candidates whose key must be recomputed before use (their node changed). */
-  readonly stale: number[] = [];
-  /** Candidates per key, for the keys of `keyPlan`. */
+  /**
+   * For windows of every passing node (walks over every node): candidates per key, kept across cycles
+   * while countEpoch equals keyEpoch (0: recount); counted marks the positions in keyCount, and
+   * staleKeys lists the passing positions changed since, to count again.
+   */
   keyCount = new Int32Array(64);
+  readonly counted: Uint8Array;
+  countEpoch = 0;
+  readonly staleKeys: number[] = [];
+  /** Bumped whenever a verdict changes: the window below is then scanned again. */
+  flips = 0;
+  /** The last window: its candidates, their positions and processed count, for (start, toFind, flips). */
+  readonly window: Node[] = [];
+  windowPos = new Int32Array(0);
+  windowStart = -1;
+  windowToFind = -1;
+  windowFlips = -1;
+  windowProcessed = 0;
+  /** Whether the window holds every passing node (its walk visited every node). */
+  windowFull = false;
 
   constructor(
     readonly spec: PodSpec,
     readonly nodes: readonly Node[],
-    readonly start: number,
     readonly skipBits: number,
-    candidates: readonly Node[],
-    maxIndex: number,
   ) {
-    const m = candidates.length;
-    this.list = candidates.slice();
+    const n = nodes.length;
+    this.n = n;
+    this.ok = new Uint8Array(n);
+    this.fit = new Uint8Array(n);
+    this.balanced = new Uint8Array(n);
+    let maxIndex = 0;
+    for (const node of nodes) if (node.index > maxIndex) maxIndex = node.index;
     this.posOf = new Int32Array(maxIndex + 1).fill(-1);
-    for (let k = 0; k < m; k++) this.posOf[candidates[k]!.index] = k;
-    this.fit = new Uint8Array(m);
-    this.balanced = new Uint8Array(m);
-    this.key = new Int32Array(m);
+    for (let p = 0; p < n; p++) this.posOf[nodes[p]!.index] = p;
+    this.key = new Int32Array(n);
+    this.keyAt = new Int32Array(n);
+    this.counted = new Uint8Array(n);
+  }
+
+  /** Node position p's verdict and, when it passes, its scores for the spec (formulas.ts). */
+  set(p: number, passes: boolean, fit: InlineFit): void {
+    const was = this.ok[p]!;
+    const now = passes ? 1 : 0;
+    if (was !== now) {
+      this.ok[p] = now;
+      this.flips++;
+    }
+    this.keyAt[p] = 0;
+    if (this.counted[p] === 1) {
+      const old = this.key[p]!;
+      this.keyCount[old] = this.keyCount[old]! - 1;
+      this.counted[p] = 0;
+    }
+    if (passes && this.countEpoch !== 0) {
+      // (past a node count of changes a recount is cheaper than the list)
+      if (this.staleKeys.length < this.n) this.staleKeys.push(p);
+      else this.countEpoch = 0;
+    }
+    if (!passes) return;
+    const node = this.nodes[p]!;
+    const spec = this.spec;
+    this.fit[p] = fitScore(fit, node, spec.nonZeroCpu, spec.nonZeroMemory);
+    this.balanced[p] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
+  }
+
+  /**
+   * The candidates of a walk from `start` for `toFind` nodes, and the nodes it processed (as the walk
+   * counts them: up to the node that completed the set, or every node); remembered while nothing flips.
+   */
+  scan(start: number, toFind: number): number {
+    if (this.windowStart === start && this.windowToFind === toFind && this.windowFlips === this.flips) return this.windowProcessed;
+    const n = this.n;
+    const ok = this.ok;
+    const out = this.window;
+    if (this.windowPos.length < Math.min(n, toFind)) this.windowPos = new Int32Array(Math.min(n, toFind));
+    const pos = this.windowPos;
+    let found = 0;
+    let p = start;
+    let last = start;
+    let visited = 0;
+    for (; visited < n && found < toFind; visited++) {
+      if (ok[p] === 1) {
+        out[found] = this.nodes[p]!;
+        pos[found++] = p;
+        last = p;
+      }
+      p = p + 1 === n ? 0 : p + 1;
+    }
+    out.length = found;
+    this.windowFull = visited === n;
+    this.windowStart = start;
+    this.windowToFind = toFind;
+    this.windowFlips = this.flips;
+    this.windowProcessed = found >= toFind ? ((last - start + n) % n) + 1 : n;
+    return this.windowProcessed;
   }
 }
 
@@ -60,82 +143,77 @@ export class Standing {
 export type NodeVerdict = (node: Node, i: number) => boolean;
 
 export class StandingLists {
-  /** The list of the spec whose cycle ran last, and whether that spec's previous cycle could have used one. */
   private current: Standing | null = null;
+  /** The spec of the last cycle asked, and how many cycles in a row it has had. */
   private lastSpec: PodSpec | null = null;
+  streak = 0;
   private readonly changed: Node[] = [];
-  /** The list this cycle's candidates are (set by reuse() or keep(), cleared when a cycle starts). */
+  /** The list whose window this cycle's candidates are (set by reuse() or after build(), cleared by begin()). */
   active: Standing | null = null;
-  /** Cycles that reused a list, and cycles scored from one (DefaultScore counts those). */
+  /** Cycles that reused a list, cycles scored from one (DefaultScore counts those), lists built. */
   reused = 0;
   scored = 0;
+  built = 0;
 
   constructor(
     private readonly cluster: ClusterVersion,
     private readonly fit: InlineFit,
   ) {}
 
-  /** A cycle starts: no list is active until reuse() or keep() says so. */
+  /** Whether this cycle asked for a list (standing()): only then may its walk build one. */
+  asked = false;
+
+  /** A cycle starts: no list is active until reuse() or build() says so. */
   begin(): void {
     this.active = null;
+    this.asked = false;
+  }
+
+  /** Counts the spec's cycles in a row. */
+  count(spec: PodSpec): void {
+    this.streak = this.lastSpec === spec ? this.streak + 1 : 1;
+    this.lastSpec = spec;
   }
 
   /**
-   * The standing list of `pod`'s spec, brought up to date, when it still holds for this cycle; null when
-   * the walk must run (it then calls keep()).
+   * The spec's standing list brought up to date, with its window for this walk scanned, when it still
+   * holds; null when the walk must run. The window may be empty (the walk then builds the statuses).
    */
-  reuse(pod: Pod, nodes: readonly Node[], start: number, skipBits: number, passes: NodeVerdict): Node[] | null {
+  reuse(pod: Pod, nodes: readonly Node[], start: number, toFind: number, skipBits: number, passes: NodeVerdict): Standing | null {
     const s = this.current;
-    if (s === null || s.spec !== pod.spec || s.nodes !== nodes || s.start !== start || s.skipBits !== skipBits) return null;
+    if (s === null || s.spec !== pod.spec || s.nodes !== nodes || s.skipBits !== skipBits) return null;
     const changed = this.changed;
-    if (!this.cluster.changedSince(s.version, MAX_CHANGES, changed)) return this.drop();
-    const spec = s.spec;
+    if (!this.cluster.changedSince(s.version, MAX_CHANGES, changed)) {
+      this.current = null;
+      return null;
+    }
     for (const node of changed) {
       const i = node.index;
-      const k = i < s.posOf.length ? s.posOf[i]! : -1;
-      if ((k >= 0) !== passes(node, i)) return this.drop();
-      if (k < 0) continue;
-      s.fit[k] = fitScore(this.fit, node, spec.nonZeroCpu, spec.nonZeroMemory);
-      s.balanced[k] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
-      s.stale.push(k);
+      const p = i < s.posOf.length ? s.posOf[i]! : -1;
+      if (p >= 0) s.set(p, passes(node, i), this.fit);
     }
     s.version = this.cluster.version;
+    s.scan(start, toFind);
     this.active = s;
     this.reused++;
-    return s.list;
+    return s;
   }
 
   /**
-   * After a walk that processed every node from `start` and found `candidates` (fit and balanced scores
-   * remembered in `fit`/`balanced` by node index, current): keeps them for the next cycle of the spec.
-   * Only on the spec's second cycle in a row, so that interleaved specs do not pay for copies.
+   * Builds the spec's list: `fill` sets every passing node's verdict and scores (Standing.set, or the
+   * walk's remembered scores). It is current at the cluster's version.
    */
-  keep(pod: Pod, nodes: readonly Node[], start: number, skipBits: number, candidates: readonly Node[], fit: Uint8Array, balanced: Uint8Array): void {
-    const spec = pod.spec;
-    const again = this.lastSpec === spec;
-    this.lastSpec = spec;
-    if (!again) return;
-    let maxIndex = 0;
-    for (const node of candidates) if (node.index > maxIndex) maxIndex = node.index;
-    for (const node of nodes) if (node.index > maxIndex) maxIndex = node.index;
-    const s = new Standing(spec, nodes, start, skipBits, candidates, maxIndex);
-    for (let k = 0; k < candidates.length; k++) {
-      const i = candidates[k]!.index;
-      s.fit[k] = fit[i]!;
-      s.balanced[k] = balanced[i]!;
-    }
+  build(pod: Pod, nodes: readonly Node[], skipBits: number, fill: (s: Standing, fit: InlineFit) => void): Standing {
+    const s = new Standing(pod.spec, nodes, skipBits);
+    fill(s, this.fit);
     s.version = this.cluster.version;
     this.current = s;
-    this.active = s;
+    this.built++;
+    return s;
   }
 
-  /** A walk ran without keeping its candidates (another spec's, or one that cannot stand). */
-  walked(pod: Pod): void {
-    this.lastSpec = pod.spec;
-  }
-
-  private drop(): null {
+  /** The list, if any, is no longer current (a cycle changed something it cannot see). */
+  drop(): void {
     this.current = null;
-    return null;
   }
 }

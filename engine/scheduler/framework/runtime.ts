@@ -279,12 +279,12 @@ export class FrameworkRuntime {
     const start = firstFit ? 0 : this.nextStartNodeIndex % n;
     const fast = rec === null && (override === null || nominated !== undefined) ? profile.fast : undefined;
     if (fast !== undefined) {
-      // A walk over every node that would find the spec's standing candidates again: they stand.
-      const standing = override === null ? fast.standing(state, pod, nodes, start, toFind, this.skipFilter) : null;
+      // The spec's standing list gives what the walk would find (fastpath/standing-list.ts).
+      const standing = override === null && this.narrowing.names === null ? fast.standing(state, pod, nodes, start, toFind, this.skipFilter) : null;
       if (standing !== null) {
-        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + n) % allCount;
-        this.walked += n;
-        return standing;
+        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + standing.windowProcessed) % allCount;
+        this.walked += standing.windowProcessed;
+        return standing.window;
       }
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);

@@ -120,12 +120,13 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   }
 
   /**
-   * Per PodTopologySpread key of a standing candidate list, `pre` + weight x the normalized score
-   * (score-table.ts keyWeights); null without PreScore state, with ignored candidates or without a table.
+   * Per PodTopologySpread key of a standing candidate list's m candidates (node positions pos), `pre` +
+   * weight x the normalized score, and each candidate's key in keyOf (score-table.ts windowWeights);
+   * null without PreScore state, with ignored candidates or without a table.
    */
-  standingWeights(state: CycleState, keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+  standingWeights(state: CycleState, keys: StandingKeys, pos: Int32Array, m: number, full: boolean, keyOf: Int32Array, weight: number, pre: number): Float64Array | null {
     const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
-    return s ? s.standingWeights(keys, weight, pre) : null;
+    return s ? s.standingWeights(keys, pos, m, full, keyOf, weight, pre) : null;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {

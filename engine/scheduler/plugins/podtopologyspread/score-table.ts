@@ -17,14 +17,22 @@ import type { SoftPlan } from './plan.js';
 export const MAX_COMBOS = 1024;
 const EMPTY: readonly number[] = [];
 
-/** What keyWeights() keeps per standing candidate list (fastpath/standing-list.ts). */
+/** What windowWeights() keeps per standing candidate list (fastpath/standing-list.ts), by node position. */
 export interface StandingKeys {
-  readonly list: readonly Node[];
+  readonly nodes: readonly Node[];
+  /** 1 where the node passes the filters. */
+  readonly ok: Uint8Array;
   readonly key: Int32Array;
-  readonly stale: number[];
-  keyCount: Int32Array;
+  /** The epoch at which key[p] was computed; a changed node's entry is set to 0. */
+  readonly keyAt: Int32Array;
+  keyEpoch: number;
   keyPlan: unknown;
   keyCombos: number;
+  /** Windows of every passing node: candidates per key while countEpoch = keyEpoch, the positions counted, those to count again. */
+  keyCount: Int32Array;
+  readonly counted: Uint8Array;
+  countEpoch: number;
+  readonly staleKeys: number[];
 }
 
 /** The highest total of a cycle, how many candidates have it and the first of them (selectHost's scan). */
@@ -43,6 +51,9 @@ export class ScoreTable {
   /** The keys seen this cycle, and each candidate's key. */
   private used = new Int32Array(256);
   private usedCount = 0;
+  /** windowWeights()'s range of the rounded raw scores. */
+  private min = 0;
+  private max = 0;
   private keyOf = new Int32Array(64);
   /** Per domain constraint of the current plan: its index and key stride. */
   private readonly domains: number[] = [];
@@ -122,50 +133,100 @@ export class ScoreTable {
   }
 
   /**
-   * For a standing candidate list (fastpath/standing-list.ts): brings each candidate's key up to date
-   * (all of them when the plan or its layout changed, else the ones listed stale) and returns, per key
-   * present among the candidates, `pre` + weight x its normalized score: what addWeighted() adds to a
-   * candidate of that key (integers, so the same sum). The raw score of a key comes from its digits,
-   * in rawScore()'s order and arithmetic. Null when the plan does not fit a table.
+   * For a standing candidate list (fastpath/standing-list.ts): per key present among the m candidates at
+   * node positions pos[0..m), `pre` + weight x its normalized score: what addWeighted() adds to a
+   * candidate of that key (integers, so the same sum). Keys are remembered per node position and
+   * recomputed where stale or when the plan or its layout changed. For a window of every passing node
+   * (`full`) the candidates per key are kept across cycles and key[pos[k]] is current on return; else
+   * each candidate's key goes to keyOf[k]. The raw score of a key comes from its digits, in rawScore()'s
+   * order and arithmetic. Null when no table fits the plan.
    */
-  keyWeights(plan: SoftPlan, keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+  windowWeights(plan: SoftPlan, keys: StandingKeys, pos: Int32Array, m: number, full: boolean, keyOf: Int32Array, weight: number, pre: number): Float64Array | null {
     const hostCombos = this.layout(plan);
     if (hostCombos < 0) return null;
-    const m = keys.list.length;
     if (keys.keyPlan !== plan || keys.keyCombos !== hostCombos) {
       keys.keyPlan = plan;
       keys.keyCombos = hostCombos;
-      keys.keyCount.fill(0);
-      keys.stale.length = 0;
-      for (let k = 0; k < m; k++) this.setKey(plan, keys, k, hostCombos, false);
-    } else {
-      for (const k of keys.stale) this.setKey(plan, keys, k, hostCombos, true);
-      keys.stale.length = 0;
+      keys.keyEpoch++;
     }
-    const count = keys.keyCount;
-    let min = Number.MAX_SAFE_INTEGER;
-    let max = 0;
+    this.stamp++;
     this.usedCount = 0;
-    for (let key = 0; key < count.length; key++) {
-      if (count[key] === 0) continue;
-      if (key >= this.at.length) this.grow(key + 1);
-      const v = goRound(this.rawOfKey(plan, key, hostCombos));
-      this.rounded[key] = v;
-      this.used[this.usedCount++] = key;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    this.min = Number.MAX_SAFE_INTEGER;
+    this.max = 0;
+    if (full) this.countedKeys(plan, keys, pos, m, hostCombos);
+    else this.windowKeys(plan, keys, pos, m, keyOf, hostCombos);
+    const min = this.min;
+    const max = this.max;
     for (let u = 0; u < this.usedCount; u++) {
-      const key = this.used[u]!;
-      const normalized = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - this.rounded[key]!)) / max);
-      this.normalized[key] = pre + normalized * weight;
+      const kk = this.used[u]!;
+      const normalized = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - this.rounded[kk]!)) / max);
+      this.normalized[kk] = pre + normalized * weight;
     }
     return this.normalized;
   }
 
-  /** Candidate k's key, as addWeighted() computes it; `counted`: the old key is in keyCount. */
-  private setKey(plan: SoftPlan, keys: StandingKeys, k: number, hostCombos: number, counted: boolean): void {
-    const node = keys.list[k]!;
+  /** windowWeights() over a window: each candidate's key into keyOf, each distinct key used. */
+  private windowKeys(plan: SoftPlan, keys: StandingKeys, pos: Int32Array, m: number, keyOf: Int32Array, hostCombos: number): void {
+    const epoch = keys.keyEpoch;
+    const stamp = this.stamp;
+    // The plain candidates in a loop of its own (gatherKeys); each that needs work stops it.
+    for (let k = gatherKeys(pos, m, keys.keyAt, epoch, keys.key, keyOf, this.at, stamp); k < m; k = gatherKeys(pos, m, keys.keyAt, epoch, keys.key, keyOf, this.at, stamp, k + 1)) {
+      const kk = this.currentKey(plan, keys, pos[k]!, hostCombos);
+      keyOf[k] = kk;
+      this.use(plan, kk, hostCombos);
+    }
+  }
+
+  /** windowWeights() over every passing node: the kept counts per key brought up to date, each key present used. */
+  private countedKeys(plan: SoftPlan, keys: StandingKeys, pos: Int32Array, m: number, hostCombos: number): void {
+    if (keys.countEpoch !== keys.keyEpoch) {
+      keys.keyCount.fill(0);
+      keys.counted.fill(0);
+      for (let k = 0; k < m; k++) this.count(plan, keys, pos[k]!, hostCombos);
+      keys.countEpoch = keys.keyEpoch;
+    } else {
+      for (const p of keys.staleKeys) if (keys.ok[p] === 1 && keys.counted[p] === 0) this.count(plan, keys, p, hostCombos);
+    }
+    keys.staleKeys.length = 0;
+    const count = keys.keyCount;
+    for (let kk = 0; kk < count.length; kk++) if (count[kk]! > 0) this.use(plan, kk, hostCombos);
+  }
+
+  /** Adds node position p's key to the kept counts. */
+  private count(plan: SoftPlan, keys: StandingKeys, p: number, hostCombos: number): void {
+    const kk = this.currentKey(plan, keys, p, hostCombos);
+    if (kk >= keys.keyCount.length) {
+      const grown = new Int32Array(Math.max(kk + 1, keys.keyCount.length * 2));
+      grown.set(keys.keyCount);
+      keys.keyCount = grown;
+    }
+    keys.keyCount[kk]!++;
+    keys.counted[p] = 1;
+  }
+
+  /** Node position p's key, recomputed unless current. */
+  private currentKey(plan: SoftPlan, keys: StandingKeys, p: number, hostCombos: number): number {
+    if (keys.keyAt[p] !== keys.keyEpoch) {
+      keys.key[p] = this.keyOfNode(plan, keys.nodes[p]!, hostCombos);
+      keys.keyAt[p] = keys.keyEpoch;
+    }
+    return keys.key[p]!;
+  }
+
+  /** A key present this cycle: its rounded raw score, once, and the range. */
+  private use(plan: SoftPlan, kk: number, hostCombos: number): void {
+    if (kk >= this.at.length) this.grow(kk + 1);
+    if (this.at[kk] === this.stamp) return;
+    this.at[kk] = this.stamp;
+    const v = goRound(this.rawOfKey(plan, kk, hostCombos));
+    this.rounded[kk] = v;
+    this.used[this.usedCount++] = kk;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
+  /** A node's key, as addWeighted() computes it for a candidate. */
+  private keyOfNode(plan: SoftPlan, node: Node, hostCombos: number): number {
     const n = node.index;
     const first = this.domains.length === 0 ? null : plan.counts[this.domains[0]!]!.view;
     let key = first !== null && first.hasKey[n] === 1 ? 1 + first.valueOf[n]! : 0;
@@ -175,17 +236,7 @@ export class ScoreTable {
       const hasKey = plan.hostViews[host]!.hasKey;
       if (n < hasKey.length ? hasKey[n] === 1 : node.labels[plan.constraints[host]!.topologyKey] !== undefined) key += (1 + plan.lines[host]!.countAt(n)) * hostCombos;
     }
-    if (counted) {
-      const old = keys.key[k]!;
-      keys.keyCount[old] = keys.keyCount[old]! - 1;
-    }
-    if (key >= keys.keyCount.length) {
-      const grown = new Int32Array(Math.max(key + 1, keys.keyCount.length * 2));
-      grown.set(keys.keyCount);
-      keys.keyCount = grown;
-    }
-    keys.keyCount[key] = keys.keyCount[key]! + 1;
-    keys.key[k] = key;
+    return key;
   }
 
   /** rawScore() of a candidate with this key: the same sum over the constraints, from the key's digits. */
@@ -260,6 +311,24 @@ export class ScoreTable {
     used.set(this.used);
     this.used = used;
   }
+}
+
+/**
+ * keyOf[k] = key[pos[k]] from `from` on while the key is current (keyAt = epoch) and already seen this
+ * cycle (seen = stamp); returns the first k that is not (m when none). A loop without calls or property
+ * reads: V8 compiles it on the stack (OSR) during the first long call, before anything after the loop has
+ * run, and such code deoptimises on every later call at the first site it has no feedback for.
+ */
+function gatherKeys(pos: Int32Array, m: number, keyAt: Int32Array, epoch: number, key: Int32Array, keyOf: Int32Array, seen: Int32Array, stamp: number, from = 0): number {
+  const size = seen.length;
+  for (let k = from; k < m; k++) {
+    const p = pos[k]!;
+    if (keyAt[p] !== epoch) return k;
+    const kk = key[p]!;
+    if (kk >= size || seen[kk] !== stamp) return k;
+    keyOf[k] = kk;
+  }
+  return m;
 }
 
 /** One candidate's raw score: ScoreCycle.scoreAll's sum over the constraints, in order. */

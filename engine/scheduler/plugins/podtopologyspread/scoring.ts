@@ -192,10 +192,10 @@ export class ScoreCycle {
     return false;
   }
 
-  /** score-table.ts keyWeights() for a standing candidate list; null when a candidate may be ignored or no table fits. */
-  standingWeights(keys: StandingKeys, weight: number, pre: number): Float64Array | null {
+  /** score-table.ts windowWeights() for a standing candidate list; null when a candidate may be ignored or no table fits. */
+  standingWeights(keys: StandingKeys, pos: Int32Array, m: number, full: boolean, keyOf: Int32Array, weight: number, pre: number): Float64Array | null {
     if (this.anyIgnored || this.plan === null) return null;
-    return this.table.keyWeights(this.plan, keys, weight, pre);
+    return this.table.windowWeights(this.plan, keys, pos, m, full, keyOf, weight, pre);
   }
 
   private addHostnameAt(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, hasKey: readonly number[], line: Int32Array, key: string, w: number, skew: number): void {
