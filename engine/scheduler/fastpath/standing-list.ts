@@ -58,8 +58,12 @@ export class Standing {
   windowToFind = -1;
   windowFlips = -1;
   windowProcessed = 0;
-  /** Whether the window holds every passing node (its walk visited every node). */
+  /** Whether the window holds every passing node. */
   windowFull = false;
+  /** The passing positions in ascending order (passing[0..passCount)), kept on every flip once indexed. */
+  private passing = new Int32Array(0);
+  private passCount = 0;
+  private indexed = false;
 
   constructor(
     readonly spec: PodSpec,
@@ -87,6 +91,7 @@ export class Standing {
     if (was !== now) {
       this.ok[p] = now;
       this.flips++;
+      if (this.indexed) this.flip(p, now === 1);
     }
     this.keyAt[p] = 0;
     if (this.counted[p] === 1) {
@@ -106,37 +111,71 @@ export class Standing {
     this.balanced[p] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
   }
 
+  /** Lists the passing positions (after the verdicts were filled); flips keep the list from then on. */
+  index(): void {
+    const n = this.n;
+    this.passing = new Int32Array(n);
+    let c = 0;
+    for (let p = 0; p < n; p++) if (this.ok[p] === 1) this.passing[c++] = p;
+    this.passCount = c;
+    this.indexed = true;
+  }
+
+  /** Position p joins (passes) or leaves the ascending passing list. */
+  private flip(p: number, passes: boolean): void {
+    const list = this.passing;
+    const at = lowerBound(list, this.passCount, p);
+    if (passes) {
+      list.copyWithin(at + 1, at, this.passCount);
+      list[at] = p;
+      this.passCount++;
+    } else {
+      list.copyWithin(at, at + 1, this.passCount);
+      this.passCount--;
+    }
+  }
+
   /**
-   * The candidates of a walk from `start` for `toFind` nodes, and the nodes it processed (as the walk
-   * counts them: up to the node that completed the set, or every node); remembered while nothing flips.
+   * The candidates of a walk from `start` for `toFind` nodes: the passing positions from `start` on,
+   * cyclically; and the nodes that walk processed (up to the node that completed the set, or every node).
+   * Remembered while nothing flips.
    */
   scan(start: number, toFind: number): number {
     if (this.windowStart === start && this.windowToFind === toFind && this.windowFlips === this.flips) return this.windowProcessed;
     const n = this.n;
-    const ok = this.ok;
+    const count = this.passCount;
+    const list = this.passing;
+    const take = Math.min(count, toFind);
     const out = this.window;
-    if (this.windowPos.length < Math.min(n, toFind)) this.windowPos = new Int32Array(Math.min(n, toFind));
+    if (this.windowPos.length < take) this.windowPos = new Int32Array(Math.max(take, this.windowPos.length * 2));
     const pos = this.windowPos;
-    let found = 0;
-    let p = start;
-    let last = start;
-    let visited = 0;
-    for (; visited < n && found < toFind; visited++) {
-      if (ok[p] === 1) {
-        out[found] = this.nodes[p]!;
-        pos[found++] = p;
-        last = p;
-      }
-      p = p + 1 === n ? 0 : p + 1;
+    let j = lowerBound(list, count, start);
+    for (let k = 0; k < take; k++) {
+      if (j === count) j = 0;
+      const p = list[j++]!;
+      out[k] = this.nodes[p]!;
+      pos[k] = p;
     }
-    out.length = found;
-    this.windowFull = visited === n;
+    out.length = take;
+    this.windowFull = take === count;
     this.windowStart = start;
     this.windowToFind = toFind;
     this.windowFlips = this.flips;
-    this.windowProcessed = found >= toFind ? ((last - start + n) % n) + 1 : n;
+    this.windowProcessed = take > 0 && take === toFind ? ((pos[take - 1]! - start + n) % n) + 1 : n;
     return this.windowProcessed;
   }
+}
+
+/** The first j < size with sorted[j] >= value (size if none). */
+function lowerBound(sorted: Int32Array, size: number, value: number): number {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether a node passes the cycle's filters (the fused walk's verdict for one node). */
@@ -206,6 +245,7 @@ export class StandingLists {
   build(pod: Pod, nodes: readonly Node[], skipBits: number, fill: (s: Standing, fit: InlineFit) => void): Standing {
     const s = new Standing(pod.spec, nodes, skipBits);
     fill(s, this.fit);
+    s.index();
     s.version = this.cluster.version;
     this.current = s;
     this.built++;

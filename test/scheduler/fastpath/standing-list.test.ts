@@ -1,0 +1,59 @@
+/** A standing list's window (standing-list.ts) must be what the walk from the rotating start would find. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Standing } from '../../../engine/scheduler/fastpath/standing-list.js';
+import type { Node } from '../../../engine/cluster/node.js';
+import type { PodSpec } from '../../../engine/cluster/pod.js';
+
+const FIT = { most: false, wCpu: 1, wMem: 1 };
+const SPEC = { nonZeroCpu: 100, nonZeroMemory: 1 << 20, requests: [100, 1 << 20] } as unknown as PodSpec;
+
+function nodes(n: number): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < n; i++) out.push({ index: (i * 7) % n, allocatable: [4000, 1 << 30], requested: [0, 0], nonZeroCpu: 0, nonZeroMemory: 0 } as unknown as Node);
+  return out;
+}
+
+/** The walk: positions from start, cyclically, that pass, until toFind; processed as the walk counts. */
+function walk(ok: readonly boolean[], start: number, toFind: number): { positions: number[]; processed: number } {
+  const n = ok.length;
+  const positions: number[] = [];
+  let last = start;
+  for (let v = 0, p = start; v < n && positions.length < toFind; v++, p = (p + 1) % n) {
+    if (!ok[p]) continue;
+    positions.push(p);
+    last = p;
+  }
+  return { positions, processed: positions.length === toFind ? ((last - start + n) % n) + 1 : n };
+}
+
+describe('standing list window', () => {
+  it('gives the walk’s nodes, order and processed count after any sequence of verdict changes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(39), fc.boolean(), fc.nat(39), fc.integer({ min: 1, max: 45 })), { maxLength: 30 }),
+        (n, initial, steps) => {
+          const list = nodes(n);
+          const ok = initial.slice(0, n);
+          const s = new Standing(SPEC, list, 0);
+          for (let p = 0; p < n; p++) if (ok[p]) s.set(p, true, FIT);
+          s.index();
+          for (const [at, passes, start, toFind] of steps) {
+            const p = at % n;
+            s.set(p, passes, FIT);
+            ok[p] = passes;
+            const processed = s.scan(start % n, toFind);
+            const want = walk(ok, start % n, toFind);
+            assert.deepEqual([...s.windowPos.subarray(0, s.window.length)], want.positions);
+            assert.deepEqual(s.window, want.positions.map((q) => list[q]));
+            assert.equal(processed, want.processed);
+            assert.equal(s.windowFull, want.positions.length === ok.filter(Boolean).length);
+          }
+        },
+      ),
+    );
+  });
+});
