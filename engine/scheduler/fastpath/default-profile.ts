@@ -264,7 +264,11 @@ export class DefaultFastPath {
       const node = nodes[at]!;
       if (nominated !== null && nominated[i] === 1) {
         if (override!(state, pod, node) !== null) continue;
-        if (prep !== null) resources.prepare(prep, spec, node, i, node.accountingVersion + 1, found);
+        if (prep !== null) {
+          const v = node.accountingVersion + 1;
+          if (prepVersion![i] !== v) resources.prepare(prep, spec, node, i, v);
+          walkIdx![found] = i;
+        }
         feasible[found++] = node;
         continue;
       }
@@ -281,7 +285,7 @@ export class DefaultFastPath {
       if (interPod !== null && interPod.filter(state, pod, node) !== null) continue;
       if (gpu !== null && gpu.filter(state, pod, node) !== null) continue;
       if (prep !== null) {
-        if (prepVersion![i] !== v) resources.prepare(prep, spec, node, i, v, found);
+        if (prepVersion![i] !== v) resources.prepare(prep, spec, node, i, v);
         walkIdx![found] = i;
       }
       feasible[found++] = node;

@@ -121,25 +121,14 @@ export class ResourceScores {
     return this.fit !== null;
   }
 
-  /**
-   * The walk's share: makes node i's remembered scores current (v = node.accountingVersion + 1) and
-   * records it as the k-th candidate. The walk calls it for every candidate it keeps.
-   */
-  prepare(e: Entry, spec: PodSpec, node: Node, i: number, v: number, k: number): void {
-    if (e.version[i] !== v) {
-      e.fit[i] = fitScore(this.fit!, node, spec.nonZeroCpu, spec.nonZeroMemory);
-      e.balanced[i] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
-      e.version[i] = v;
-    }
-    if (k >= this.walkIdx.length) {
-      const grown = new Int32Array(Math.max(k + 1, this.walkIdx.length * 2));
-      grown.set(this.walkIdx);
-      this.walkIdx = grown;
-    }
-    this.walkIdx[k] = i;
+  /** The walk's share: makes node i's remembered scores current (v = node.accountingVersion + 1). */
+  prepare(e: Entry, spec: PodSpec, node: Node, i: number, v: number): void {
+    e.fit[i] = fitScore(this.fit!, node, spec.nonZeroCpu, spec.nonZeroMemory);
+    e.balanced[i] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
+    e.version[i] = v;
   }
 
-  /** Room for k candidates in walkIdx. */
+  /** Room for k candidates in walkIdx (the walk writes each candidate's node index there). */
   reserve(k: number): void {
     if (k > this.walkIdx.length) this.walkIdx = new Int32Array(Math.max(k, this.walkIdx.length * 2));
   }

@@ -281,22 +281,14 @@ export class FrameworkRuntime {
     if (fast !== undefined) {
       // The spec's standing list gives what the walk would find (fastpath/standing-list.ts).
       const standing = override === null && this.narrowing.names === null ? fast.standing(state, pod, nodes, start, toFind, this.skipFilter) : null;
-      if (standing !== null) {
-        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + standing.windowProcessed) % allCount;
-        this.walked += standing.windowProcessed;
-        return standing.window;
-      }
+      if (standing !== null) return this.processed(standing.window, standing.windowProcessed, allCount, firstFit);
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
       // No node passed: the same walk again builds the statuses (it processed every node, so the start stays).
       const rejectedAll = feasible.length === 0 ? fast.rejectAll(state, pod, nodes, start, this.skipFilter, override, mark) : null;
       if (mark !== null) this.markNominated(nominated!, 0);
       this.walkStatuses = rejectedAll;
-      if (feasible.length > 0 || rejectedAll !== null) {
-        if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
-        this.walked += processed;
-        return feasible;
-      }
+      if (feasible.length > 0 || rejectedAll !== null) return this.processed(feasible, processed, allCount, firstFit);
       // (never by construction: the plugin-by-plugin walk below decides)
     }
     feasible.length = 0; // (the fused walk overwrites it in place)
@@ -315,6 +307,11 @@ export class FrameworkRuntime {
         } else setRejected(e, rejected);
       }
     }
+    return this.processed(feasible, processed, allCount, firstFit);
+  }
+
+  /** A walk's end: the rotating start advances by the nodes it processed (modulo allCount); its candidates. */
+  private processed(feasible: Node[], processed: number, allCount: number, firstFit: boolean): Node[] {
     if (!firstFit) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allCount;
     this.walked += processed;
     return feasible;
