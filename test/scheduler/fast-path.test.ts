@@ -266,10 +266,10 @@ spec:
 `;
 
 /**
- * Walks over every node with nothing a standing candidate list cannot see (standing-list.ts): no
- * PreferNoSchedule taint, no images, no nominations. Deployments spread by the system defaults (hostname
- * and zone), one with soft constraints of its own (zone maxSkew 2, hostname maxSkew 3) and a pool without
- * zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
+ * Cycles with nothing a standing list cannot see (standing-list.ts): no PreferNoSchedule taint, no
+ * images, no nominations. Deployments spread by the system defaults (hostname and zone), one with soft
+ * constraints of its own (zone maxSkew 2, hostname maxSkew 3), one with a DoNotSchedule zone constraint
+ * (its filter is asked again each cycle) and a pool without zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
  * (verdicts flip) while Jobs come and go on the batch pool. With 36 nodes in pool a every walk covers
  * every node (57 < 100); with 150, upstream samples 100 of 171 nodes per walk.
  */
@@ -309,6 +309,18 @@ spec:
               - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}
               - {maxSkew: 3, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}
             containers: [{name: c, resources: {requests: {cpu: 700m, memory: 2Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: zonal}
+      spec:
+        replicas: 45
+        selector: {matchLabels: {app: zonal}}
+        template:
+          metadata: {labels: {app: zonal}}
+          spec:
+            topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: zonal}}}
+            containers: [{name: c, resources: {requests: {cpu: 400m, memory: 1Gi}}}]
   generators:
     - name: bare
       arrival: {type: poisson, meanInterval: 6s}

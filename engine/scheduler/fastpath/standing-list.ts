@@ -137,28 +137,31 @@ export class Standing {
 
   /**
    * The candidates of a walk from `start` for `toFind` nodes: the passing positions from `start` on,
-   * cyclically; and the nodes that walk processed (up to the node that completed the set, or every node).
-   * Remembered while nothing flips.
+   * cyclically, that `extra` (a filter whose verdicts are not kept: PodTopologySpread's, which follows
+   * every domain's count) also passes; and the nodes that walk processed (up to the node that completed
+   * the set, or every node). Remembered while nothing flips, when there is no `extra`.
    */
-  scan(start: number, toFind: number): number {
-    if (this.windowStart === start && this.windowToFind === toFind && this.windowFlips === this.flips) return this.windowProcessed;
+  scan(start: number, toFind: number, extra: ((p: number) => boolean) | null = null): number {
+    if (extra === null && this.windowStart === start && this.windowToFind === toFind && this.windowFlips === this.flips) return this.windowProcessed;
     const n = this.n;
     const count = this.passCount;
     const list = this.passing;
-    const take = Math.min(count, toFind);
+    const most = Math.min(count, toFind);
     const out = this.window;
-    if (this.windowPos.length < take) this.windowPos = new Int32Array(Math.max(take, this.windowPos.length * 2));
+    if (this.windowPos.length < most) this.windowPos = new Int32Array(Math.max(most, this.windowPos.length * 2));
     const pos = this.windowPos;
     let j = lowerBound(list, count, start);
-    for (let k = 0; k < take; k++) {
+    let take = 0;
+    for (let seen = 0; seen < count && take < toFind; seen++) {
       if (j === count) j = 0;
       const p = list[j++]!;
-      out[k] = this.nodes[p]!;
-      pos[k] = p;
+      if (extra !== null && !extra(p)) continue;
+      out[take] = this.nodes[p]!;
+      pos[take++] = p;
     }
     out.length = take;
-    this.windowFull = take === count;
-    this.windowStart = start;
+    this.windowFull = extra === null && take === count;
+    this.windowStart = extra === null ? start : -1;
     this.windowToFind = toFind;
     this.windowFlips = this.flips;
     this.windowProcessed = take > 0 && take === toFind ? ((pos[take - 1]! - start + n) % n) + 1 : n;
@@ -218,7 +221,7 @@ export class StandingLists {
    * The spec's standing list brought up to date, with its window for this walk scanned, when it still
    * holds; null when the walk must run. The window may be empty (the walk then builds the statuses).
    */
-  reuse(pod: Pod, nodes: readonly Node[], start: number, toFind: number, skipBits: number, passes: NodeVerdict): Standing | null {
+  reuse(pod: Pod, nodes: readonly Node[], start: number, toFind: number, skipBits: number, passes: NodeVerdict, extra: ((p: number) => boolean) | null): Standing | null {
     const s = this.current;
     if (s === null || s.spec !== pod.spec || s.nodes !== nodes || s.skipBits !== skipBits) return null;
     const changed = this.changed;
@@ -232,7 +235,7 @@ export class StandingLists {
       if (p >= 0) s.set(p, passes(node, i), this.fit);
     }
     s.version = this.cluster.version;
-    s.scan(start, toFind);
+    s.scan(start, toFind, extra);
     this.active = s;
     this.reused++;
     return s;

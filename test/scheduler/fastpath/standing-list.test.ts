@@ -15,13 +15,13 @@ function nodes(n: number): Node[] {
   return out;
 }
 
-/** The walk: positions from start, cyclically, that pass, until toFind; processed as the walk counts. */
-function walk(ok: readonly boolean[], start: number, toFind: number): { positions: number[]; processed: number } {
+/** The walk: positions from start, cyclically, that pass (and pass `extra`), until toFind; processed as the walk counts. */
+function walk(ok: readonly boolean[], start: number, toFind: number, extra: ((p: number) => boolean) | null): { positions: number[]; processed: number } {
   const n = ok.length;
   const positions: number[] = [];
   let last = start;
   for (let v = 0, p = start; v < n && positions.length < toFind; v++, p = (p + 1) % n) {
-    if (!ok[p]) continue;
+    if (!ok[p] || (extra !== null && !extra(p))) continue;
     positions.push(p);
     last = p;
   }
@@ -29,28 +29,31 @@ function walk(ok: readonly boolean[], start: number, toFind: number): { position
 }
 
 describe('standing list window', () => {
-  it('gives the walk’s nodes, order and processed count after any sequence of verdict changes', () => {
+  it('gives the walk’s nodes, order and processed count after any sequence of verdict changes, with and without a filter asked each cycle', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
-        fc.array(fc.tuple(fc.nat(39), fc.boolean(), fc.nat(39), fc.integer({ min: 1, max: 45 })), { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(39), fc.boolean(), fc.nat(39), fc.integer({ min: 1, max: 45 }), fc.nat(3)), { maxLength: 30 }),
         (n, initial, steps) => {
           const list = nodes(n);
           const ok = initial.slice(0, n);
           const s = new Standing(SPEC, list, 0);
           for (let p = 0; p < n; p++) if (ok[p]) s.set(p, true, FIT);
           s.index();
-          for (const [at, passes, start, toFind] of steps) {
+          for (const [at, passes, start, toFind, mod] of steps) {
             const p = at % n;
             s.set(p, passes, FIT);
             ok[p] = passes;
-            const processed = s.scan(start % n, toFind);
-            const want = walk(ok, start % n, toFind);
+            // mod 0: no extra filter; else one that rejects the positions divisible by mod + 1
+            const extra = mod === 0 ? null : (q: number): boolean => q % (mod + 1) !== 0;
+            const processed = s.scan(start % n, toFind, extra);
+            const want = walk(ok, start % n, toFind, extra);
             assert.deepEqual([...s.windowPos.subarray(0, s.window.length)], want.positions);
             assert.deepEqual(s.window, want.positions.map((q) => list[q]));
             assert.equal(processed, want.processed);
-            assert.equal(s.windowFull, want.positions.length === ok.filter(Boolean).length);
+            if (extra === null) assert.equal(s.windowFull, want.positions.length === ok.filter(Boolean).length);
+            else assert.equal(s.windowFull, false);
           }
         },
       ),
