@@ -269,7 +269,8 @@ spec:
  * Cycles with nothing a standing list cannot see (standing-list.ts): no PreferNoSchedule taint, no
  * images, no nominations. Deployments spread by the system defaults (hostname and zone), one with soft
  * constraints of its own (zone maxSkew 2, hostname maxSkew 3), one with a DoNotSchedule zone constraint
- * (its filter is asked again each cycle) and a pool without zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
+ * and one with required hostname anti-affinity (their filters are asked again each cycle), and a pool
+ * without zone labels; bare pods (PodTopologySpread Skipped); random node failures and a zone outage taint nodes
  * (verdicts flip) while Jobs come and go on the batch pool. With 36 nodes in pool a every walk covers
  * every node (57 < 100); with 150, upstream samples 100 of 171 nodes per walk.
  */
@@ -321,6 +322,20 @@ spec:
             topologySpreadConstraints:
               - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: zonal}}}
             containers: [{name: c, resources: {requests: {cpu: 400m, memory: 1Gi}}}]
+    - apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: solo}
+      spec:
+        replicas: 40
+        selector: {matchLabels: {app: solo}}
+        template:
+          metadata: {labels: {app: solo}}
+          spec:
+            affinity:
+              podAntiAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: solo}}}
+            containers: [{name: c, resources: {requests: {cpu: 200m, memory: 512Mi}}}]
   generators:
     - name: bare
       arrival: {type: poisson, meanInterval: 6s}

@@ -188,23 +188,28 @@ export class DefaultFastPath {
     lists.begin();
     lists.asked = true;
     lists.count(pod.spec);
-    if (!skip[F_AFFINITY] || pinnedNames(pod.spec) !== null) return null;
+    if (pinnedNames(pod.spec) !== null) return null;
     const ok = this.statics.forPod(pod, nodes);
     const p = this.p;
     const ports = skip[F_PORTS] ? null : p.ports;
     const gpu = skip[F_GPU] ? null : p.gpu;
-    // The walk's verdict on one node from the filters that read the node alone; PodTopologySpread's
-    // filter (it follows every domain's count) is asked again each cycle, of the window's nodes only.
+    // The walk's verdict on one node from the filters that read the node alone; PodTopologySpread's and
+    // InterPodAffinity's filters (they follow pods across a domain) are asked again each cycle, of the
+    // window's nodes only.
     const passes = (node: Node, i: number): boolean =>
       i < ok.length && ok[i] === 1 && (ports === null || ports.filter(state, pod, node) === null) && p.fit.fits(pod, node) && (gpu === null || gpu.filter(state, pod, node) === null);
     const spread = skip[F_SPREAD] ? null : p.spread;
-    const extra = spread === null ? null : (q: number): boolean => spread.filter(state, pod, nodes[q]!) === null;
+    const interPod = skip[F_AFFINITY] ? null : p.interPod;
+    const extra =
+      spread === null && interPod === null
+        ? null
+        : (q: number): boolean => (spread === null || spread.filter(state, pod, nodes[q]!) === null) && (interPod === null || interPod.filter(state, pod, nodes[q]!) === null);
     const bits = skipBits(skip);
     let s = lists.reuse(pod, nodes, start, toFind, bits, passes, extra);
     const n = nodes.length;
     // A build passes over every node, about n / toFind walks' worth: after that many cycles in a row. A
     // walk over every node without the spread filter builds it for free instead (findFeasible).
-    const buildAfter = toFind < n ? Math.ceil(n / toFind) + 1 : spread !== null ? 2 : Infinity;
+    const buildAfter = toFind < n ? Math.ceil(n / toFind) + 1 : extra !== null ? 2 : Infinity;
     if (s === null && lists.streak >= buildAfter) {
       const indexes = nodeIndexes(nodes);
       s = lists.build(pod, nodes, bits, (st, fit) => {
