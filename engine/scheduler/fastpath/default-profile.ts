@@ -200,10 +200,18 @@ export class DefaultFastPath {
       i < ok.length && ok[i] === 1 && (ports === null || ports.filter(state, pod, node) === null) && p.fit.fits(pod, node) && (gpu === null || gpu.filter(state, pod, node) === null);
     const spread = skip[F_SPREAD] ? null : p.spread;
     const interPod = skip[F_AFFINITY] ? null : p.interPod;
+    const indexes = nodeIndexes(nodes);
+    // One zone constraint: the spread filter's verdict per zone, read by node index (checkNode's test).
+    const byDomain = spread === null ? null : spread.domainVerdicts(state);
+    const spreadPasses = (q: number): boolean => {
+      const i = indexes[q]!;
+      if (byDomain !== null && i < byDomain.hasKey.length) return byDomain.hasKey[i] === 1 && byDomain.ok[byDomain.valueOf[i]!] === 1;
+      return spread!.filter(state, pod, nodes[q]!) === null;
+    };
     const extra =
       spread === null && interPod === null
         ? null
-        : (q: number): boolean => (spread === null || spread.filter(state, pod, nodes[q]!) === null) && (interPod === null || interPod.filter(state, pod, nodes[q]!) === null);
+        : (q: number): boolean => (spread === null || spreadPasses(q)) && (interPod === null || interPod.filter(state, pod, nodes[q]!) === null);
     const bits = skipBits(skip);
     let s = lists.reuse(pod, nodes, start, toFind, bits, passes, extra);
     const n = nodes.length;
@@ -211,7 +219,6 @@ export class DefaultFastPath {
     // walk over every node without the spread filter builds it for free instead (findFeasible).
     const buildAfter = toFind < n ? Math.ceil(n / toFind) + 1 : extra !== null ? 2 : Infinity;
     if (s === null && lists.streak >= buildAfter) {
-      const indexes = nodeIndexes(nodes);
       s = lists.build(pod, nodes, bits, (st, fit) => {
         for (let q = 0; q < n; q++) if (passes(nodes[q]!, indexes[q]!)) st.set(q, true, fit);
       });

@@ -19,6 +19,15 @@ import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
 import { spreadEvents } from './hints.js';
 
 export const NAME = 'PodTopologySpread';
+/** Most topology values domainVerdicts() computes a verdict for (zones and regions, not hostnames). */
+export const MAX_DOMAIN_VERDICTS = 64;
+
+/** Filter's verdicts by topology value (PodTopologySpread.domainVerdicts). */
+export interface DomainVerdicts {
+  readonly hasKey: readonly number[];
+  readonly valueOf: readonly number[];
+  readonly ok: Uint8Array;
+}
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
 const PRE_FILTER_KEY = `PreFilter${NAME}`;
@@ -85,6 +94,27 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const r = checkNode(s, node);
     return r === 0 ? null : r < 0 ? NODE_LABEL_NOT_MATCH : CONSTRAINTS_NOT_MATCH;
   }
+
+  /**
+   * Filter's verdict this cycle by topology value, for a pod with one DoNotSchedule constraint over a key
+   * with at most MAX_DOMAIN_VERDICTS values (a zone, not a hostname): a node of index n < hasKey.length
+   * passes iff hasKey[n] === 1 and ok[valueOf[n]] === 1, checkNode()'s test computed once per value.
+   * Null otherwise (and for no PreFilter state): ask filter().
+   */
+  domainVerdicts(state: CycleState): DomainVerdicts | null {
+    const s = state === this.lastState ? this.lastPlan : state.read<HardPlan>(PRE_FILTER_KEY);
+    if (!s || s.constraints.length !== 1) return null;
+    const counts = s.counts[0]!;
+    const view = counts.view;
+    const values = view.values.length;
+    if (values > MAX_DOMAIN_VERDICTS) return null;
+    const ok = this.verdicts;
+    const limit = s.constraints[0]!.maxSkew + s.minMatch[0]! - s.self[0]!;
+    for (let id = 0; id < values; id++) ok[id] = counts.count[id]! > limit ? 0 : 1;
+    return { hasKey: view.hasKey, valueOf: view.valueOf, ok };
+  }
+
+  private readonly verdicts = new Uint8Array(MAX_DOMAIN_VERDICTS);
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
     if (nodes.length === 0) return null;
