@@ -42,7 +42,7 @@ import { WalkStatusesBuilder } from '../framework/walk-statuses.js';
 import type { WalkStatuses } from '../framework/walk-statuses.js';
 import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
-import { StandingLists } from './standing-list.js';
+import { StandingLists, skipBits } from './standing-list.js';
 import type { Standing } from './standing-list.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
@@ -313,15 +313,7 @@ export class DefaultFastPath {
     // A walk over every node (without nominated pods, with only node-local filters) computed every verdict
     // and score a standing list holds: on the spec's second cycle in a row, it is kept.
     if (lists !== undefined && asked && lists.streak >= 2 && prep !== null && toFind >= n && found > 0 && nominated === null && spread === null && interPod === null) {
-      lists.build(pod, nodes, skipBits(skip), (st) => {
-        for (let k = 0; k < found; k++) {
-          const i = feasible[k]!.index;
-          const q = st.posOf[i]!;
-          st.ok[q] = 1;
-          st.fit[q] = prep.fit[i]!;
-          st.balanced[q] = prep.balanced[i]!;
-        }
-      });
+      lists.buildFromWalk(pod, nodes, skipBits(skip), feasible, prep.fit, prep.balanced);
     }
     // Nodes processed, as the walk over every node counts them: up to the node that completed the set.
     return found >= toFind ? ((at - start + n) % n) + 1 : n;
@@ -381,13 +373,6 @@ export class DefaultFastPath {
   score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
     return this.scorer.score(state, pod, feasible, totals, skip);
   }
-}
-
-/** The Skip flags as bits. */
-function skipBits(skip: readonly boolean[]): number {
-  let bits = 0;
-  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
-  return bits;
 }
 
 /** The first k with sorted[k] >= value (sorted.length if none). */

@@ -255,8 +255,26 @@ export class StandingLists {
     return s;
   }
 
-  /** The list, if any, is no longer current (a cycle changed something it cannot see). */
-  drop(): void {
-    this.current = null;
+  /**
+   * Builds the spec's list from a walk over every node: its candidates pass, with the fit and balanced
+   * scores it made current (by node index), and no other node does.
+   */
+  buildFromWalk(pod: Pod, nodes: readonly Node[], skipBits: number, candidates: readonly Node[], fit: Uint8Array, balanced: Uint8Array): void {
+    this.build(pod, nodes, skipBits, (s) => {
+      for (const node of candidates) {
+        const i = node.index;
+        const p = s.posOf[i]!;
+        s.ok[p] = 1;
+        s.fit[p] = fit[i]!;
+        s.balanced[p] = balanced[i]!;
+      }
+    });
   }
+}
+
+/** The Skip flags as bits (a list holds for the Skips it was built with). */
+export function skipBits(skip: readonly boolean[]): number {
+  let bits = 0;
+  for (let i = 0; i < skip.length; i++) if (skip[i]) bits |= 1 << i;
+  return bits;
 }
