@@ -59,7 +59,12 @@ export class PlacementMetrics {
         this.pending.add(pod);
         this.pendingBySpec.set(pod.spec, (this.pendingBySpec.get(pod.spec) ?? 0) + 1);
       } else if (type === 'PodBound' || type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
-        if (this.pending.delete(pod)) this.pendingBySpec.set(pod.spec, this.pendingBySpec.get(pod.spec)! - 1);
+        if (this.pending.delete(pod)) {
+          // A spec without pending pods leaves the map (a day of Jobs brings tens of thousands of specs).
+          const left = this.pendingBySpec.get(pod.spec)! - 1;
+          if (left === 0) this.pendingBySpec.delete(pod.spec);
+          else this.pendingBySpec.set(pod.spec, left);
+        }
       }
       if (pod.owner?.kind !== 'DaemonSet') this.countWorkload(pod);
     });
@@ -74,51 +79,15 @@ export class PlacementMetrics {
     sampleEvery(sim, intervalMs, endMs, () => this.samples.push(this.sample()));
   }
 
-  /** Pending pod shapes (distinct specs with at least one pending pod), in first-seen order. */
+  /** Pending pod shapes: the distinct specs with at least one pending pod (their order does not matter). */
   private shapes(): PodSpec[] {
     const out: PodSpec[] = [];
-    for (const [spec, n] of this.pendingBySpec) if (n > 0) out.push(spec);
+    for (const spec of this.pendingBySpec.keys()) out.push(spec);
     return out;
   }
 
   sample(): PlacementSample {
-    const shapes = this.shapes();
-    let inUse = 0;
-    let cpuCap = 0;
-    let memCap = 0;
-    let cpuStranded = 0;
-    let memStranded = 0;
-    let gpuUsed = 0;
-    let gpuCap = 0;
-    for (const n of this.store.nodes) {
-      if (n.deleted) continue;
-      cpuCap += n.allocatable[CPU]!;
-      memCap += n.allocatable[MEMORY]!;
-      if (n.gpus) {
-        // GPU devices (cluster/gpu.ts): shares count, in milli-GPU.
-        gpuCap += n.gpus.free.length * MILLI_PER_GPU;
-        for (let i = 0; i < n.gpus.free.length; i++) gpuUsed += MILLI_PER_GPU - n.gpus.free[i]!;
-      } else if (this.gpu >= 0) {
-        gpuCap += (n.allocatable[this.gpu] ?? 0) * MILLI_PER_GPU;
-        gpuUsed += (n.requested[this.gpu] ?? 0) * MILLI_PER_GPU;
-      }
-      if (this.hasWorkload(n)) inUse++;
-      if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !fitsAny(shapes, n)) {
-        cpuStranded += n.allocatable[CPU]! - n.requested[CPU]!;
-        memStranded += n.allocatable[MEMORY]! - n.requested[MEMORY]!;
-      }
-    }
-    return {
-      nodesInUse: inUse,
-      fragmentationCpu: cpuCap > 0 ? cpuStranded / cpuCap : 0,
-      fragmentationMem: memCap > 0 ? memStranded / memCap : 0,
-      gpuRatio: gpuCap > 0 ? gpuUsed / gpuCap : NaN,
-    };
-  }
-
-  /** A node is in use when it holds at least one pod not owned by a DaemonSet (counted from pod events). */
-  private hasWorkload(n: Node): boolean {
-    return n.index < this.workload.length && this.workload[n.index]! > 0;
+    return sampleNodes(this.store.nodes, this.shapes(), this.workload, this.gpu);
   }
 
   /** Keeps `workload` equal to the non-DaemonSet pods in store.podsOn of each node. */
@@ -176,6 +145,46 @@ export class PlacementMetrics {
 
 /** NodeResourcesFit's resource check of one pod shape against a node's free capacity. */
 /** Whether some of the shapes fits the node (a loop, not a closure per node and sample). */
+/**
+ * PlacementMetrics.sample() over `nodes`: a module function, so that V8 compiles its loop with the code
+ * after it (a method's loop compiled on the stack during its first long call deoptimised on later calls).
+ * `workload`: non-DaemonSet pods per node index (a node is in use when it holds one); `gpu`: the GPU
+ * resource's index, or -1.
+ */
+function sampleNodes(nodes: readonly Node[], shapes: readonly PodSpec[], workload: Int32Array, gpu: number): PlacementSample {
+  let inUse = 0;
+  let cpuCap = 0;
+  let memCap = 0;
+  let cpuStranded = 0;
+  let memStranded = 0;
+  let gpuUsed = 0;
+  let gpuCap = 0;
+  for (const n of nodes) {
+    if (n.deleted) continue;
+    cpuCap += n.allocatable[CPU]!;
+    memCap += n.allocatable[MEMORY]!;
+    if (n.gpus) {
+      // GPU devices (cluster/gpu.ts): shares count, in milli-GPU.
+      gpuCap += n.gpus.free.length * MILLI_PER_GPU;
+      for (let i = 0; i < n.gpus.free.length; i++) gpuUsed += MILLI_PER_GPU - n.gpus.free[i]!;
+    } else if (gpu >= 0) {
+      gpuCap += (n.allocatable[gpu] ?? 0) * MILLI_PER_GPU;
+      gpuUsed += (n.requested[gpu] ?? 0) * MILLI_PER_GPU;
+    }
+    if (n.index < workload.length && workload[n.index]! > 0) inUse++;
+    if (shapes.length > 0 && n.ready === 'True' && !n.unschedulable && !fitsAny(shapes, n)) {
+      cpuStranded += n.allocatable[CPU]! - n.requested[CPU]!;
+      memStranded += n.allocatable[MEMORY]! - n.requested[MEMORY]!;
+    }
+  }
+  return {
+    nodesInUse: inUse,
+    fragmentationCpu: cpuCap > 0 ? cpuStranded / cpuCap : 0,
+    fragmentationMem: memCap > 0 ? memStranded / memCap : 0,
+    gpuRatio: gpuCap > 0 ? gpuUsed / gpuCap : NaN,
+  };
+}
+
 function fitsAny(shapes: readonly PodSpec[], n: Node): boolean {
   for (const s of shapes) if (fits(s, n)) return true;
   return false;

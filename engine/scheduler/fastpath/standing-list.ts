@@ -150,15 +150,9 @@ export class Standing {
     const out = this.window;
     if (this.windowPos.length < most) this.windowPos = new Int32Array(Math.max(most, this.windowPos.length * 2));
     const pos = this.windowPos;
-    let j = lowerBound(list, count, start);
-    let take = 0;
-    for (let seen = 0; seen < count && take < toFind; seen++) {
-      if (j === count) j = 0;
-      const p = list[j++]!;
-      if (extra !== null && !extra(p)) continue;
-      out[take] = this.nodes[p]!;
-      pos[take++] = p;
-    }
+    // The loops are module functions (see default-score.ts rankWindow: V8's on-stack compilation).
+    const j = lowerBound(list, count, start);
+    const take = extra === null ? copyWindow(list, count, j, most, this.nodes, out, pos) : filterWindow(list, count, j, toFind, extra, this.nodes, out, pos);
     out.length = take;
     this.windowFull = extra === null && take === count;
     this.windowStart = extra === null ? start : -1;
@@ -167,6 +161,30 @@ export class Standing {
     this.windowProcessed = take > 0 && take === toFind ? ((pos[take - 1]! - start + n) % n) + 1 : n;
     return this.windowProcessed;
   }
+}
+
+/** The `take` passing positions from list[j] on, cyclically, and their nodes into pos and out; returns take. */
+function copyWindow(list: Int32Array, count: number, j: number, take: number, nodes: readonly Node[], out: Node[], pos: Int32Array): number {
+  for (let k = 0; k < take; k++) {
+    if (j === count) j = 0;
+    const p = list[j++]!;
+    out[k] = nodes[p]!;
+    pos[k] = p;
+  }
+  return take;
+}
+
+/** Like copyWindow, for up to toFind positions that `extra` passes, looking at each passing position once. */
+function filterWindow(list: Int32Array, count: number, j: number, toFind: number, extra: (p: number) => boolean, nodes: readonly Node[], out: Node[], pos: Int32Array): number {
+  let take = 0;
+  for (let seen = 0; seen < count && take < toFind; seen++) {
+    if (j === count) j = 0;
+    const p = list[j++]!;
+    if (!extra(p)) continue;
+    out[take] = nodes[p]!;
+    pos[take++] = p;
+  }
+  return take;
 }
 
 /** The first j < size with sorted[j] >= value (size if none). */
