@@ -1,5 +1,6 @@
 /** Inline score arithmetic of the fused path: the same formulas as the plugins, for the common settings. */
 import type { Node } from '../../cluster/node.js';
+import type { PodSpec } from '../../cluster/pod.js';
 import { CPU, MEMORY } from '../../cluster/resources.js';
 import { MAX_NODE_SCORE } from '../framework/interfaces.js';
 import type { NodeResourcesFit } from '../plugins/noderesources/fit.js';
@@ -35,6 +36,12 @@ export function balancedScore(node: Node, podCpu: number, podMem: number): numbe
   const fC = Math.min((node.requested[CPU]! + podCpu) / capC, 1);
   const fM = Math.min((node.requested[MEMORY]! + podMem) / capM, 1);
   return Math.trunc((1 - Math.abs((fC - fM) / 2)) * MAX_NODE_SCORE);
+}
+
+/** Both inline scores of `spec` on `node` into fit[at] and balanced[at] (the spec's non-zero and actual requests). */
+export function scoreInto(f: InlineFit, node: Node, spec: PodSpec, fit: Uint8Array, balanced: Uint8Array, at: number): void {
+  fit[at] = fitScore(f, node, spec.nonZeroCpu, spec.nonZeroMemory);
+  balanced[at] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
 }
 
 export interface InlineFit {

@@ -12,8 +12,7 @@
  */
 import type { Node } from '../../cluster/node.js';
 import type { PodSpec } from '../../cluster/pod.js';
-import { CPU, MEMORY } from '../../cluster/resources.js';
-import { balancedScore, fitScore } from './formulas.js';
+import { scoreInto } from './formulas.js';
 import type { InlineFit } from './formulas.js';
 
 /** Specs remembered at once (a run has a few dozen templates; each costs 11 bytes per node). */
@@ -123,8 +122,7 @@ export class ResourceScores {
 
   /** The walk's share: makes node i's remembered scores current (v = node.accountingVersion + 1). */
   prepare(e: Entry, spec: PodSpec, node: Node, i: number, v: number): void {
-    e.fit[i] = fitScore(this.fit!, node, spec.nonZeroCpu, spec.nonZeroMemory);
-    e.balanced[i] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
+    scoreInto(this.fit!, node, spec, e.fit, e.balanced, i);
     e.version[i] = v;
   }
 
@@ -168,10 +166,6 @@ export class ResourceScores {
   private walk(spec: PodSpec, feasible: readonly Node[], from: number, to: number, totals: Float64Array, skipBalanced: boolean, base: number | null, idx: Int32Array | null, check: number): number {
     const e = this.entry(spec);
     const f = this.fit!;
-    const podCpu = spec.nonZeroCpu;
-    const podMem = spec.nonZeroMemory;
-    const reqCpu = spec.requests[CPU]!;
-    const reqMem = spec.requests[MEMORY]!;
     let { fit, balanced, version } = e;
     let flags = 0;
     for (let i = from; i < to; i++) {
@@ -188,8 +182,7 @@ export class ResourceScores {
         ({ fit, balanced, version } = e);
       }
       if (version[n] !== v) {
-        fit[n] = fitScore(f, node, podCpu, podMem);
-        balanced[n] = balancedScore(node, reqCpu, reqMem);
+        scoreInto(f, node, spec, fit, balanced, n);
         version[n] = v;
       }
       totals[i] = (base === null ? totals[i]! : base) + fit[n]! + (skipBalanced ? 0 : balanced[n]!);

@@ -15,9 +15,8 @@
  */
 import type { Node } from '../../cluster/node.js';
 import type { Pod, PodSpec } from '../../cluster/pod.js';
-import { CPU, MEMORY } from '../../cluster/resources.js';
 import type { ClusterVersion } from '../framework/cluster-version.js';
-import { balancedScore, fitScore } from './formulas.js';
+import { scoreInto } from './formulas.js';
 import type { InlineFit } from './formulas.js';
 
 /** Changes since the spec's last cycle above which the list is dropped (a walk costs about that much). */
@@ -105,10 +104,7 @@ export class Standing {
       else this.countEpoch = 0;
     }
     if (!passes) return;
-    const node = this.nodes[p]!;
-    const spec = this.spec;
-    this.fit[p] = fitScore(fit, node, spec.nonZeroCpu, spec.nonZeroMemory);
-    this.balanced[p] = balancedScore(node, spec.requests[CPU]!, spec.requests[MEMORY]!);
+    scoreInto(fit, this.nodes[p]!, this.spec, this.fit, this.balanced, p);
   }
 
   /** Lists the passing positions (after the verdicts were filled); flips keep the list from then on. */
