@@ -26,6 +26,7 @@ import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
 import { PriorityCounts } from './preemption/priority-counts.js';
 import type { PreemptionHandle } from './preemption/evaluator.js';
+import type { StandingHits } from './fastpath/default-profile.js';
 import type { Profile, ProfileOptions } from './profile.js';
 import { REGISTRY, buildProfile } from './profile.js';
 import type { QueueConfig } from './queue/scheduling-queue.js';
@@ -271,14 +272,15 @@ export class Scheduler {
     return { exact, near, nearWithLabels };
   }
 
-  /** Cycles whose walk a standing list replaced, those scored from it, lists built (fastpath/standing-list.ts). */
-  standingHits(): { reused: number; scored: number; built: number } {
-    const out = { reused: 0, scored: 0, built: 0 };
+  /** Cycles whose walk a standing list replaced, those scored from it and ranked by blocks, lists built (fastpath/standing-list.ts). */
+  standingHits(): StandingHits {
+    const out = { reused: 0, scored: 0, blocks: 0, built: 0 };
     for (const p of this.profiles.values()) {
       const h = p.fast?.standingHits;
       if (h === undefined) continue;
       out.reused += h.reused;
       out.scored += h.scored;
+      out.blocks += h.blocks;
       out.built += h.built;
     }
     return out;

@@ -13,6 +13,14 @@
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
 export type { TopScore } from '../plugins/podtopologyspread/score-table.js';
+
+/** Standing-list counters (standing-list.ts StandingLists). */
+export interface StandingHits {
+  reused: number;
+  scored: number;
+  blocks: number;
+  built: number;
+}
 import { FailureMemo } from './failure-memo.js';
 import type { LabelFingerprint, Replayable } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
@@ -170,10 +178,10 @@ export class DefaultFastPath {
     return true;
   }
 
-  /** Cycles whose walk a standing list replaced, those scored from it, lists built; for tests and profiling. */
-  get standingHits(): { reused: number; scored: number; built: number } {
+  /** Cycles whose walk a standing list replaced, those scored from it and ranked by blocks, lists built; for tests and profiling. */
+  get standingHits(): StandingHits {
     const l = this.standings;
-    return { reused: l?.reused ?? 0, scored: l?.scored ?? 0, built: l?.built ?? 0 };
+    return { reused: l?.reused ?? 0, scored: l?.scored ?? 0, blocks: l?.blocks ?? 0, built: l?.built ?? 0 };
   }
 
   /**
@@ -370,8 +378,8 @@ export class DefaultFastPath {
    * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it, else null (default-score.ts).
    */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
-    return this.scorer.score(state, pod, feasible, totals, skip);
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[], lazy = false): TopScore | null {
+    return this.scorer.score(state, pod, feasible, totals, skip, lazy);
   }
 }
 

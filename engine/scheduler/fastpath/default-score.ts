@@ -30,6 +30,7 @@ import { NO_IMAGES_NODE } from './formulas.js';
 import type { NodeScoreFlags } from './node-score-flags.js';
 import { IMAGES, TAINTED } from './resource-scores.js';
 import type { ResourceScores } from './resource-scores.js';
+import { StandingBlocks } from './standing-blocks.js';
 import type { Standing, StandingLists } from './standing-list.js';
 import { pinnedNames } from './static-feasibility.js';
 
@@ -39,6 +40,8 @@ export const S_SPREAD = 3;
 export const S_AFFINITY = 4;
 /** Index of NodeResourcesBalancedAllocation in the score list (its PreScore may Skip). */
 export const BALANCED = 5;
+/** Candidates ranked one by one, in node counts, after which a standing list ranks by blocks (a build costs about one). */
+const BLOCKS_AFTER = 4;
 
 /** The score plugins of the default profile. */
 export interface ScorePlugins {
@@ -58,7 +61,7 @@ export class DefaultScore {
   private idx = new Int32Array(64);
   private spreadRaw = new Float64Array(64);
   /** score()'s answer when its last pass tracked the highest total. */
-  private readonly top: TopScore = { max: 0, ties: 0, first: 0 };
+  private readonly top: TopScore = { max: 0, ties: 0, first: 0, locator: null };
 
   /**
    * `inlineScores`: whether the fit/balanced scores take the inline formulas (the common resource
@@ -77,10 +80,12 @@ export class DefaultScore {
   /**
    * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it (selectHost then skips its
-   * scan), else null.
+   * scan), else null. `lazy`: the totals may be left unwritten when the answer's locator finds the ties
+   * (a standing list's block ranking).
    */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[], lazy = false): TopScore | null {
     const m = feasible.length;
+    this.top.locator = null;
     const p = this.p;
     const spec = pod.spec;
     const noImages = p.image.score(state, pod, NO_IMAGES_NODE);
@@ -93,6 +98,7 @@ export class DefaultScore {
       const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
       const standing = this.standings?.active;
       if (check === 0 && standing !== undefined && standing !== null && standing.window === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
+        if (lazy && m > 0 && !skipBalanced && !skip[S_SPREAD] && this.rankByBlocks(state, standing, noImages)) return this.top;
         if (this.scoreStanding(state, standing, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
       }
       // Without taints or images anywhere, the walk's prepared scores and indexes serve as they are.
@@ -151,6 +157,32 @@ export class DefaultScore {
     top.first = rankedFirst;
     this.standings!.scored++;
     return true;
+  }
+
+  /**
+   * The standing list's window ranked by blocks (standing-blocks.ts), once the list has ranked a few
+   * passes' worth of candidates one by one; false (nothing decided) when the spread table does not fit,
+   * too early, or the keys outgrow the blocks (never again for this list).
+   */
+  private rankByBlocks(state: CycleState, s: Standing, base: number): boolean {
+    const m = s.window.length;
+    if (!s.windowConsecutive) return false;
+    const table = this.p.spread.standingTable(state, s);
+    if (table === null) return false;
+    let blocks = s.blocks;
+    if (blocks === null) {
+      s.blockWork += m;
+      if (s.blockWork < BLOCKS_AFTER * s.n) return false;
+      blocks = s.blocks = new StandingBlocks(s.n);
+    }
+    if ((blocks.epoch === s.keyEpoch || blocks.build(s, table, s.keyEpoch)) && blocks.rank(s, table, s.windowPos, m, base, 2, 3 * MAX_NODE_SCORE, this.top)) {
+      this.standings!.scored++;
+      this.standings!.blocks++;
+      return true;
+    }
+    s.blocks = null;
+    s.blockWork = -Infinity;
+    return false;
   }
 
   /** A scratch Int32Array of at least m entries for the candidates' node indexes. */

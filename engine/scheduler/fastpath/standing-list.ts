@@ -18,6 +18,7 @@ import type { Pod, PodSpec } from '../../cluster/pod.js';
 import type { ClusterVersion } from '../framework/cluster-version.js';
 import { scoreInto } from './formulas.js';
 import type { InlineFit } from './formulas.js';
+import type { StandingBlocks } from './standing-blocks.js';
 
 /** Changes since the spec's last cycle above which the list is dropped (a walk costs about that much). */
 const MAX_CHANGES = 64;
@@ -57,12 +58,19 @@ export class Standing {
   windowToFind = -1;
   windowFlips = -1;
   windowProcessed = 0;
-  /** Whether the window holds every passing node. */
+  /** Whether the window holds every passing node; whether it is a run of consecutive passing positions (no `extra`). */
   windowFull = false;
+  windowConsecutive = false;
   /** The passing positions in ascending order (passing[0..passCount)), kept on every flip once indexed. */
   private passing = new Int32Array(0);
   private passCount = 0;
   private indexed = false;
+  /**
+   * The block ranking of the windows (standing-blocks.ts), once the candidates ranked one by one add up
+   * to a few passes over every node (blockWork counts them; -Infinity: never for this list).
+   */
+  blocks: StandingBlocks | null = null;
+  blockWork = 0;
 
   constructor(
     readonly spec: PodSpec,
@@ -93,6 +101,7 @@ export class Standing {
       if (this.indexed) this.flip(p, now === 1);
     }
     this.keyAt[p] = 0;
+    if (this.blocks !== null) this.blocks.touch(p);
     if (this.counted[p] === 1) {
       const old = this.key[p]!;
       this.keyCount[old] = this.keyCount[old]! - 1;
@@ -151,6 +160,7 @@ export class Standing {
     const take = extra === null ? copyWindow(list, count, j, most, this.nodes, out, pos) : filterWindow(list, count, j, toFind, extra, this.nodes, out, pos);
     out.length = take;
     this.windowFull = extra === null && take === count;
+    this.windowConsecutive = extra === null;
     this.windowStart = extra === null ? start : -1;
     this.windowToFind = toFind;
     this.windowFlips = this.flips;
@@ -206,9 +216,10 @@ export class StandingLists {
   private readonly changed: Node[] = [];
   /** The list whose window this cycle's candidates are (set by reuse() or after build(), cleared by begin()). */
   active: Standing | null = null;
-  /** Cycles that reused a list, cycles scored from one (DefaultScore counts those), lists built. */
+  /** Cycles that reused a list, cycles scored from one and of those ranked by blocks (DefaultScore counts both), lists built. */
   reused = 0;
   scored = 0;
+  blocks = 0;
   built = 0;
 
   constructor(

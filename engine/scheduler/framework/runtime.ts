@@ -351,7 +351,8 @@ export class FrameworkRuntime {
     }
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
       // (the fused path writes every total: no clearing first)
-      const top = profile.fast.score(state, pod, feasible, totals, skip);
+      // (without the nodeRank tie-break, which reads the totals, they may stay unwritten: top's locator)
+      const top = profile.fast.score(state, pod, feasible, totals, skip, this.ranking === undefined);
       return feasible[selectHost(totals, m, feasible, this.rng, this.ranking, top)]!;
     }
     totals.fill(0, 0, m);

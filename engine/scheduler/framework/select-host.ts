@@ -34,6 +34,7 @@ export function selectHost(totals: Float64Array, m: number, feasible: readonly N
   if (ranking !== undefined) return lowestRank(totals, m, max, feasible, ranking);
   // The pick-th of the tied maxima in candidate order (the first is at `first`).
   let pick = rng.int(ties);
+  if (top !== null && top.locator) return top.locator.tie(pick);
   for (let i = first; i < m; i++) {
     if (totals[i] !== max) continue;
     if (pick === 0) return i;

@@ -14,7 +14,7 @@ import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
 import { SpreadIndex } from './spread-index.js';
 import { ScoreCycle } from './scoring.js';
-import type { StandingKeys, TopScore } from './score-table.js';
+import type { ScoreTable, StandingKeys, TopScore } from './score-table.js';
 import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
 import { spreadEvents } from './hints.js';
 
@@ -157,6 +157,12 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   standingWeights(state: CycleState, keys: StandingKeys, pos: Int32Array, m: number, full: boolean, keyOf: Int32Array, weight: number, pre: number): Float64Array | null {
     const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
     return s ? s.standingWeights(keys, pos, m, full, keyOf, weight, pre) : null;
+  }
+
+  /** The score table begun for a standing list's keys (scoring.ts standingTable); null without PreScore state. */
+  standingTable(state: CycleState, keys: StandingKeys): ScoreTable | null {
+    const s = state.read<ScoreCycle>(PRE_SCORE_KEY);
+    return s ? s.standingTable(keys) : null;
   }
 
   normalizeScore(state: CycleState, _pod: Pod, nodes: readonly Node[], scores: number[]): Status | null {

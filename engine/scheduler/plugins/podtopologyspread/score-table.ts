@@ -40,6 +40,13 @@ export interface TopScore {
   max: number;
   ties: number;
   first: number;
+  /** Set when the totals were not written (fastpath/standing-blocks.ts): it finds the tied candidates. */
+  locator?: TieLocator | null;
+}
+
+/** The candidate index of the j-th (from 0, in candidate order) of a cycle's tied highest totals. */
+export interface TieLocator {
+  tie(j: number): number;
 }
 
 export class ScoreTable {
@@ -142,19 +149,62 @@ export class ScoreTable {
    * order and arithmetic. Null when no table fits the plan.
    */
   windowWeights(plan: SoftPlan, keys: StandingKeys, pos: Int32Array, m: number, full: boolean, keyOf: Int32Array, weight: number, pre: number): Float64Array | null {
+    if (!this.beginStanding(plan, keys)) return null;
+    const hostCombos = this.standingCombos;
+    this.startUse();
+    if (full) this.countedKeys(plan, keys, pos, m, hostCombos);
+    else this.windowKeys(plan, keys, pos, m, keyOf, hostCombos);
+    return this.finishWeights(weight, pre);
+  }
+
+  /** The list and plan of the last beginStanding(), with the plan's hostname stride. */
+  private standingPlan: SoftPlan | null = null;
+  private standingKeys: StandingKeys | null = null;
+  private standingCombos = 0;
+
+  /**
+   * A cycle over a standing candidate list starts: the plan's layout, and a new key epoch when the plan
+   * or its layout changed since the list's keys were computed. False when no table fits the plan.
+   */
+  beginStanding(plan: SoftPlan, keys: StandingKeys): boolean {
     const hostCombos = this.layout(plan);
-    if (hostCombos < 0) return null;
+    if (hostCombos < 0) return false;
     if (keys.keyPlan !== plan || keys.keyCombos !== hostCombos) {
       keys.keyPlan = plan;
       keys.keyCombos = hostCombos;
       keys.keyEpoch++;
     }
+    this.standingPlan = plan;
+    this.standingKeys = keys;
+    this.standingCombos = hostCombos;
+    return true;
+  }
+
+  /** Node position p's key in the list of the last beginStanding() (recomputed unless current). */
+  standingKey(p: number): number {
+    return this.currentKey(this.standingPlan!, this.standingKeys!, p, this.standingCombos);
+  }
+
+  /**
+   * For the keys present (present[0..count), after beginStanding()): per key, `pre` + weight x its
+   * normalized score among them, as windowWeights() gives for a window with exactly those keys.
+   */
+  standingWeightsOf(present: Int32Array, count: number, weight: number, pre: number): Float64Array {
+    const plan = this.standingPlan!;
+    this.startUse();
+    for (let i = 0; i < count; i++) this.use(plan, present[i]!, this.standingCombos);
+    return this.finishWeights(weight, pre);
+  }
+
+  private startUse(): void {
     this.stamp++;
     this.usedCount = 0;
     this.min = Number.MAX_SAFE_INTEGER;
     this.max = 0;
-    if (full) this.countedKeys(plan, keys, pos, m, hostCombos);
-    else this.windowKeys(plan, keys, pos, m, keyOf, hostCombos);
+  }
+
+  /** Per key used since startUse(): `pre` + weight x its normalized score over the range of those used. */
+  private finishWeights(weight: number, pre: number): Float64Array {
     const min = this.min;
     const max = this.max;
     for (let u = 0; u < this.usedCount; u++) {

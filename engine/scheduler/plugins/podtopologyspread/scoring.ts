@@ -198,6 +198,15 @@ export class ScoreCycle {
     return this.table.windowWeights(this.plan, keys, pos, m, full, keyOf, weight, pre);
   }
 
+  /**
+   * The table begun for a standing candidate list's keys (score-table.ts beginStanding), for a block
+   * ranking (fastpath/standing-blocks.ts); null as for standingWeights().
+   */
+  standingTable(keys: StandingKeys): ScoreTable | null {
+    if (this.anyIgnored || this.plan === null) return null;
+    return this.table.beginStanding(this.plan, keys) ? this.table : null;
+  }
+
   private addHostnameAt(nodes: readonly Node[], idx: Int32Array, m: number, raw: Float64Array, hasKey: readonly number[], line: Int32Array, key: string, w: number, skew: number): void {
     const known = hasKey.length;
     const counted = line.length;

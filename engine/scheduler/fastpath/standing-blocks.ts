@@ -1,0 +1,368 @@
+/**
+ * Ranking a standing list's window (standing-list.ts) by blocks of node positions instead of candidate
+ * by candidate. With a standing list and PodTopologySpread's score table, a candidate's total is
+ * base + fit + balanced (per node position) + the weight of its spread key (per key, over the window's
+ * keys), so the highest total is the best, over the keys present in the window, of key weight + the
+ * highest fit + balanced among the window's candidates of that key. Positions are grouped by key, and
+ * each block of 32 positions keeps, per group, its highest fit + balanced and how many have it: a
+ * window (a cyclic range of positions, since it holds consecutive passing positions) is then a few
+ * dozen block summaries plus the positions at its two ends, whatever its size. The tied candidates are
+ * found the same way, in candidate order, only for the one selectHost draws. The highest total, its
+ * ties and the chosen candidate are those of the candidate-by-candidate ranking (integers: the same
+ * sums), so the same random draw picks the same node.
+ */
+import type { TieLocator, TopScore } from '../plugins/podtopologyspread/score-table.js';
+
+const SHIFT = 5;
+const BLOCK = 1 << SHIFT;
+/** Most key groups a list keeps summaries for (beyond, after a rebuild keeping only live ones, no blocks). */
+const MAX_GROUPS = 64;
+
+/** What a ranking reads per node position: verdicts and the two resource scores (standing-list.ts). */
+export interface BlockSource {
+  readonly ok: Uint8Array;
+  readonly fit: Uint8Array;
+  readonly balanced: Uint8Array;
+}
+
+/** A spread score table begun for the list's keys (score-table.ts beginStanding). */
+export interface KeyTable {
+  standingKey(p: number): number;
+  standingWeightsOf(present: Int32Array, count: number, weight: number, pre: number): Float64Array;
+}
+
+export class StandingBlocks implements TieLocator {
+  /** The list's key epoch the groups were computed at. */
+  epoch = -1;
+  private readonly n: number;
+  private readonly nb: number;
+  /** Group slots per block (grows to MAX_GROUPS), groups allocated, each group's key and passing positions. */
+  private cap = 8;
+  private groups = 0;
+  private keyOfGroup = new Int32Array(MAX_GROUPS);
+  private groupOfKey = new Int32Array(64);
+  private readonly members = new Int32Array(MAX_GROUPS);
+  /** Per node position: its group (-1 when it does not pass) and fit + balanced. */
+  private readonly gid: Int16Array;
+  private readonly val: Int16Array;
+  /** Per block and group slot: the highest fit + balanced (-1: none) and how many positions have it. */
+  private bmax: Int16Array;
+  private bcnt: Int16Array;
+  private readonly dirty: Uint8Array;
+  private readonly dirtyList: number[] = [];
+  /** One cycle: the groups with members, per group the window's best fit + balanced, its count, the tie target. */
+  private readonly live = new Int32Array(MAX_GROUPS);
+  private liveCount = 0;
+  private readonly gmax = new Int32Array(MAX_GROUPS);
+  private readonly gcnt = new Int32Array(MAX_GROUPS);
+  private readonly target = new Int32Array(MAX_GROUPS);
+  private readonly present = new Int32Array(MAX_GROUPS);
+  /** The window of the last rank(): its positions, size, first and last positions, where it wraps. */
+  private pos: Int32Array = new Int32Array(0);
+  private m = 0;
+  private a = 0;
+  private e = 0;
+  private split = 0;
+
+  constructor(n: number) {
+    this.n = n;
+    this.nb = (n + BLOCK - 1) >> SHIFT;
+    this.gid = new Int16Array(n).fill(-1);
+    this.val = new Int16Array(n);
+    this.bmax = new Int16Array(this.nb * this.cap);
+    this.bcnt = new Int16Array(this.nb * this.cap);
+    this.dirty = new Uint8Array(this.nb);
+  }
+
+  /** Node position p changed (verdict, scores or key): its block is summarised again before the next rank. */
+  touch(p: number): void {
+    const b = p >> SHIFT;
+    if (this.dirty[b] === 0) {
+      this.dirty[b] = 1;
+      this.dirtyList.push(b);
+    }
+  }
+
+  /**
+   * Every group and summary from scratch at `epoch`; false when more than MAX_GROUPS keys are present
+   * (the caller then ranks candidate by candidate).
+   */
+  build(src: BlockSource, keys: KeyTable, epoch: number): boolean {
+    this.epoch = epoch;
+    this.groups = 0;
+    this.groupOfKey.fill(0);
+    this.members.fill(0);
+    for (const b of this.dirtyList) this.dirty[b] = 0;
+    this.dirtyList.length = 0;
+    for (let p = 0; p < this.n; p++) {
+      if (src.ok[p] !== 1) {
+        this.gid[p] = -1;
+        continue;
+      }
+      const g = this.groupOf(keys.standingKey(p));
+      if (g < 0) return false;
+      this.gid[p] = g;
+      this.members[g]!++;
+      this.val[p] = src.fit[p]! + src.balanced[p]!;
+    }
+    for (let b = 0; b < this.nb; b++) this.summarise(b);
+    return true;
+  }
+
+  /** The touched blocks' positions and summaries brought up to date; false as for build(). */
+  private refresh(src: BlockSource, keys: KeyTable): boolean {
+    const list = this.dirtyList;
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i]!;
+      this.dirty[b] = 0;
+      const end = Math.min(this.n, (b + 1) << SHIFT);
+      for (let p = b << SHIFT; p < end; p++) {
+        const old = this.gid[p]!;
+        if (old >= 0) this.members[old]!--;
+        if (src.ok[p] !== 1) {
+          this.gid[p] = -1;
+          continue;
+        }
+        const g = this.groupOf(keys.standingKey(p));
+        if (g < 0) {
+          list.length = 0;
+          return this.build(src, keys, this.epoch);
+        }
+        this.gid[p] = g;
+        this.members[g]!++;
+        this.val[p] = src.fit[p]! + src.balanced[p]!;
+      }
+      this.summarise(b);
+    }
+    list.length = 0;
+    return true;
+  }
+
+  /** A key's group, allocated on first sight (slots grow, the summaries re-laid out); -1 past MAX_GROUPS. */
+  private groupOf(key: number): number {
+    if (key >= this.groupOfKey.length) {
+      const grown = new Int32Array(Math.max(key + 1, this.groupOfKey.length * 2));
+      grown.set(this.groupOfKey);
+      this.groupOfKey = grown;
+    }
+    const known = this.groupOfKey[key]!;
+    if (known > 0) return known - 1;
+    if (this.groups === MAX_GROUPS) return -1;
+    const g = this.groups++;
+    this.groupOfKey[key] = g + 1;
+    this.keyOfGroup[g] = key;
+    this.members[g] = 0;
+    if (this.groups > this.cap) this.widen();
+    return g;
+  }
+
+  /** Doubles the group slots per block, every summary copied across. */
+  private widen(): void {
+    const old = this.cap;
+    const cap = old * 2;
+    const bmax = new Int16Array(this.nb * cap).fill(-1);
+    const bcnt = new Int16Array(this.nb * cap);
+    for (let b = 0; b < this.nb; b++) {
+      bmax.set(this.bmax.subarray(b * old, (b + 1) * old), b * cap);
+      bcnt.set(this.bcnt.subarray(b * old, (b + 1) * old), b * cap);
+    }
+    this.cap = cap;
+    this.bmax = bmax;
+    this.bcnt = bcnt;
+  }
+
+  /** Block b's highest fit + balanced per group and its count, from its positions. */
+  private summarise(b: number): void {
+    const cap = this.cap;
+    const base = b * cap;
+    const bmax = this.bmax;
+    const bcnt = this.bcnt;
+    bmax.fill(-1, base, base + cap);
+    bcnt.fill(0, base, base + cap);
+    const end = Math.min(this.n, (b + 1) << SHIFT);
+    for (let p = b << SHIFT; p < end; p++) {
+      const g = this.gid[p]!;
+      if (g < 0) continue;
+      const v = this.val[p]!;
+      const at = base + g;
+      if (v > bmax[at]!) {
+        bmax[at] = v;
+        bcnt[at] = 1;
+      } else if (v === bmax[at]) bcnt[at]!++;
+    }
+  }
+
+  /**
+   * Ranks the window pos[0..m) (consecutive passing positions in cyclic order): fills `top` with the
+   * highest total base + fit + balanced + the weight of the key (`weight` x the normalized spread score
+   * + `pre`), its ties and the first tied candidate, with this as the locator of the others. False when
+   * the groups outgrow MAX_GROUPS (nothing filled).
+   */
+  rank(src: BlockSource, keys: KeyTable, pos: Int32Array, m: number, base: number, weight: number, pre: number, top: TopScore): boolean {
+    if (!this.refresh(src, keys)) return false;
+    this.pos = pos;
+    this.m = m;
+    const a = pos[0]!;
+    const e = pos[m - 1]!;
+    this.a = a;
+    this.e = e;
+    this.split = e < a ? wrapAt(pos, m, a) : m;
+    let live = 0;
+    for (let g = 0; g < this.groups; g++) {
+      if (this.members[g]! > 0) this.live[live++] = g;
+      this.gmax[g] = -1;
+      this.gcnt[g] = 0;
+    }
+    this.liveCount = live;
+    if (e < a) {
+      this.aggregate(a, this.n - 1);
+      this.aggregate(0, e);
+    } else this.aggregate(a, e);
+    let count = 0;
+    for (let i = 0; i < live; i++) {
+      const g = this.live[i]!;
+      if (this.gmax[g]! >= 0) this.present[count++] = this.keyOfGroup[g]!;
+    }
+    const w = keys.standingWeightsOf(this.present, count, weight, pre);
+    let best = -Infinity;
+    for (let i = 0; i < live; i++) {
+      const g = this.live[i]!;
+      if (this.gmax[g]! < 0) continue;
+      const t = base + this.gmax[g]! + w[this.keyOfGroup[g]!]!;
+      if (t > best) best = t;
+    }
+    let ties = 0;
+    for (let i = 0; i < live; i++) {
+      const g = this.live[i]!;
+      const hit = this.gmax[g]! >= 0 && base + this.gmax[g]! + w[this.keyOfGroup[g]!]! === best;
+      this.target[g] = hit ? this.gmax[g]! : -2;
+      if (hit) ties += this.gcnt[g]!;
+    }
+    top.max = best;
+    top.ties = ties;
+    top.first = this.tie(0);
+    top.locator = this;
+    return true;
+  }
+
+  /** The window's best fit + balanced per group and its count over positions lo..hi. */
+  private aggregate(lo: number, hi: number): void {
+    const bl = lo >> SHIFT;
+    const bh = hi >> SHIFT;
+    if (bl === bh) {
+      this.scan(lo, hi);
+      return;
+    }
+    this.scan(lo, ((bl + 1) << SHIFT) - 1);
+    for (let b = bl + 1; b < bh; b++) this.block(b);
+    this.scan(bh << SHIFT, hi);
+  }
+
+  private scan(lo: number, hi: number): void {
+    const gid = this.gid;
+    const val = this.val;
+    const gmax = this.gmax;
+    const gcnt = this.gcnt;
+    for (let p = lo; p <= hi; p++) {
+      const g = gid[p]!;
+      if (g < 0) continue;
+      const v = val[p]!;
+      if (v > gmax[g]!) {
+        gmax[g] = v;
+        gcnt[g] = 1;
+      } else if (v === gmax[g]) gcnt[g]!++;
+    }
+  }
+
+  private block(b: number): void {
+    const at = b * this.cap;
+    const bmax = this.bmax;
+    const bcnt = this.bcnt;
+    const gmax = this.gmax;
+    const gcnt = this.gcnt;
+    for (let i = 0; i < this.liveCount; i++) {
+      const g = this.live[i]!;
+      const v = bmax[at + g]!;
+      if (v > gmax[g]!) {
+        gmax[g] = v;
+        gcnt[g] = bcnt[at + g]!;
+      } else if (v === gmax[g] && v >= 0) gcnt[g] = gcnt[g]! + bcnt[at + g]!;
+    }
+  }
+
+  /** The candidate index of the j-th tied candidate of the last rank(), in candidate order. */
+  tie(j: number): number {
+    const a = this.a;
+    const e = this.e;
+    let p: number;
+    if (e < a) {
+      p = this.find(a, this.n - 1, j);
+      if (p < 0) p = this.find(0, e, -p - 1);
+    } else p = this.find(a, e, j);
+    if (p < 0) throw new Error(`standing-blocks: tie ${j} not in the window`);
+    return p >= a ? lowerBound(this.pos, 0, this.split, p) : lowerBound(this.pos, this.split, this.m, p);
+  }
+
+  /** The position of the j-th tie over lo..hi, or -(ties left) - 1 when the range has at most j. */
+  private find(lo: number, hi: number, j: number): number {
+    const bl = lo >> SHIFT;
+    const bh = hi >> SHIFT;
+    if (bl === bh) return this.findIn(lo, hi, j);
+    let r = this.findIn(lo, ((bl + 1) << SHIFT) - 1, j);
+    if (r >= 0) return r;
+    j = -r - 1;
+    for (let b = bl + 1; b < bh; b++) {
+      const c = this.tiesIn(b);
+      if (j < c) return this.findIn(b << SHIFT, ((b + 1) << SHIFT) - 1, j);
+      j -= c;
+    }
+    r = this.findIn(bh << SHIFT, hi, j);
+    return r;
+  }
+
+  private findIn(lo: number, hi: number, j: number): number {
+    const gid = this.gid;
+    const val = this.val;
+    const target = this.target;
+    for (let p = lo; p <= hi; p++) {
+      const g = gid[p]!;
+      if (g >= 0 && val[p] === target[g]) {
+        if (j === 0) return p;
+        j--;
+      }
+    }
+    return -j - 1;
+  }
+
+  private tiesIn(b: number): number {
+    const at = b * this.cap;
+    let c = 0;
+    for (let i = 0; i < this.liveCount; i++) {
+      const g = this.live[i]!;
+      if (this.bmax[at + g] === this.target[g]) c += this.bcnt[at + g]!;
+    }
+    return c;
+  }
+}
+
+/** In a window that wraps (positions >= pos[0] first, then smaller ones): the index of the first smaller. */
+function wrapAt(pos: Int32Array, m: number, a: number): number {
+  let lo = 1;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pos[mid]! >= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first k in [lo, hi) with sorted[k] >= value. */
+function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
