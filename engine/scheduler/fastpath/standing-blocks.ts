@@ -48,6 +48,9 @@ export class StandingBlocks implements TieLocator {
   /** Per block and group slot: the highest fit + balanced (-1: none) and how many positions have it. */
   private bmax: Int16Array;
   private bcnt: Int16Array;
+  /** Positions touched since the last rank() (repeats allowed; past n entries, everything is rebuilt), and their blocks. */
+  private readonly touched: number[] = [];
+  private stale = false;
   private readonly dirty: Uint8Array;
   private readonly dirtyList: number[] = [];
   /** One cycle: the groups with members, per group the window's best fit + balanced, its count, the tie target. */
@@ -74,13 +77,10 @@ export class StandingBlocks implements TieLocator {
     this.dirty = new Uint8Array(this.nb);
   }
 
-  /** Node position p changed (verdict, scores or key): its block is summarised again before the next rank. */
+  /** Node position p changed (verdict, scores or key): it and its block's summary are redone before the next rank. */
   touch(p: number): void {
-    const b = p >> SHIFT;
-    if (this.dirty[b] === 0) {
-      this.dirty[b] = 1;
-      this.dirtyList.push(b);
-    }
+    if (this.touched.length < this.n) this.touched.push(p);
+    else this.stale = true;
   }
 
   /**
@@ -92,6 +92,8 @@ export class StandingBlocks implements TieLocator {
     this.groups = 0;
     this.groupOfKey.fill(0);
     this.members.fill(0);
+    this.touched.length = 0;
+    this.stale = false;
     for (const b of this.dirtyList) this.dirty[b] = 0;
     this.dirtyList.length = 0;
     for (let p = 0; p < this.n; p++) {
@@ -109,30 +111,33 @@ export class StandingBlocks implements TieLocator {
     return true;
   }
 
-  /** The touched blocks' positions and summaries brought up to date; false as for build(). */
+  /** The touched positions and their blocks' summaries brought up to date; false as for build(). */
   private refresh(src: BlockSource, keys: KeyTable): boolean {
-    const list = this.dirtyList;
-    for (let i = 0; i < list.length; i++) {
-      const b = list[i]!;
-      this.dirty[b] = 0;
-      const end = Math.min(this.n, (b + 1) << SHIFT);
-      for (let p = b << SHIFT; p < end; p++) {
-        const old = this.gid[p]!;
-        if (old >= 0) this.members[old]!--;
-        if (src.ok[p] !== 1) {
-          this.gid[p] = -1;
-          continue;
-        }
+    if (this.stale) return this.build(src, keys, this.epoch);
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const p = touched[i]!;
+      const old = this.gid[p]!;
+      if (old >= 0) this.members[old]!--;
+      if (src.ok[p] !== 1) this.gid[p] = -1;
+      else {
         const g = this.groupOf(keys.standingKey(p));
-        if (g < 0) {
-          list.length = 0;
-          return this.build(src, keys, this.epoch);
-        }
+        if (g < 0) return this.build(src, keys, this.epoch);
         this.gid[p] = g;
         this.members[g]!++;
         this.val[p] = src.fit[p]! + src.balanced[p]!;
       }
-      this.summarise(b);
+      const b = p >> SHIFT;
+      if (this.dirty[b] === 0) {
+        this.dirty[b] = 1;
+        this.dirtyList.push(b);
+      }
+    }
+    touched.length = 0;
+    const list = this.dirtyList;
+    for (let i = 0; i < list.length; i++) {
+      this.dirty[list[i]!] = 0;
+      this.summarise(list[i]!);
     }
     list.length = 0;
     return true;
