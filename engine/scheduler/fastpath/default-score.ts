@@ -31,6 +31,7 @@ import type { NodeScoreFlags } from './node-score-flags.js';
 import { IMAGES, TAINTED } from './resource-scores.js';
 import type { ResourceScores } from './resource-scores.js';
 import { StandingBlocks } from './standing-blocks.js';
+import type { KeyTable } from './standing-blocks.js';
 import type { Standing, StandingLists } from './standing-list.js';
 import { pinnedNames } from './static-feasibility.js';
 
@@ -98,7 +99,7 @@ export class DefaultScore {
       const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
       const standing = this.standings?.active;
       if (check === 0 && standing !== undefined && standing !== null && standing.window === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
-        if (lazy && m > 0 && !skipBalanced && !skip[S_SPREAD] && this.rankByBlocks(state, standing, noImages)) return this.top;
+        if (lazy && m > 0 && !skipBalanced && this.rankByBlocks(state, standing, noImages, !skip[S_SPREAD])) return this.top;
         if (this.scoreStanding(state, standing, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
       }
       // Without taints or images anywhere, the walk's prepared scores and indexes serve as they are.
@@ -162,12 +163,13 @@ export class DefaultScore {
   /**
    * The standing list's window ranked by blocks (standing-blocks.ts), once the list has ranked a few
    * passes' worth of candidates one by one; false (nothing decided) when the spread table does not fit,
-   * too early, or the keys outgrow the blocks (never again for this list).
+   * too early, or the keys outgrow the blocks (never again for this list). Without PodTopologySpread
+   * every candidate has one key, whose weight is TaintToleration's constant (as in rankWindow).
    */
-  private rankByBlocks(state: CycleState, s: Standing, base: number): boolean {
+  private rankByBlocks(state: CycleState, s: Standing, base: number, spread: boolean): boolean {
     const m = s.window.length;
     if (!s.windowConsecutive) return false;
-    const table = this.p.spread.standingTable(state, s);
+    const table = spread ? this.p.spread.standingTable(state, s) : ONE_KEY;
     if (table === null) return false;
     let blocks = s.blocks;
     if (blocks === null) {
@@ -175,7 +177,8 @@ export class DefaultScore {
       if (s.blockWork < BLOCKS_AFTER * s.n) return false;
       blocks = s.blocks = new StandingBlocks(s.n);
     }
-    if ((blocks.epoch === s.keyEpoch || blocks.build(s, table, s.keyEpoch)) && blocks.rank(s, table, s.windowPos, m, base, 2, 3 * MAX_NODE_SCORE, this.top)) {
+    const epoch = spread ? s.keyEpoch : ONE_KEY_EPOCH;
+    if ((blocks.epoch === epoch || blocks.build(s, table, epoch)) && blocks.rank(s, table, s.windowPos, m, base, 2, 3 * MAX_NODE_SCORE, this.top)) {
       this.standings!.scored++;
       this.standings!.blocks++;
       return true;
@@ -257,6 +260,9 @@ let rankedTies = 0;
 let rankedFirst = 0;
 /** Without PodTopologySpread every candidate adds TaintToleration's constant (rankWindow's `keyed` 0). */
 const NO_KEY_WEIGHTS = new Float64Array([3 * MAX_NODE_SCORE]);
+/** The same for a block ranking: one key, 0, of that weight; its epoch is none of a list's key epochs (from 1). */
+const ONE_KEY: KeyTable = { standingKey: () => 0, standingWeightsOf: () => NO_KEY_WEIGHTS };
+const ONE_KEY_EPOCH = -2;
 
 /**
  * totals[k] = base + fit + balanced x wb of node position pos[k], + weights[its key] (`keyed` 1: the key
