@@ -13,14 +13,6 @@
  * the explain hook always takes the per-plugin path. test/scheduler/fast-path.test.ts compares placements.
  */
 export type { TopScore } from '../plugins/podtopologyspread/score-table.js';
-
-/** Standing-list counters (standing-list.ts StandingLists). */
-export interface StandingHits {
-  reused: number;
-  scored: number;
-  blocks: number;
-  built: number;
-}
 import { FailureMemo } from './failure-memo.js';
 import type { LabelFingerprint, Replayable } from './failure-memo.js';
 import { ClusterVersion } from '../framework/cluster-version.js';
@@ -53,6 +45,14 @@ import { ResourceScores } from './resource-scores.js';
 import { StandingLists, skipBits } from './standing-list.js';
 import type { Standing } from './standing-list.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
+
+/** Standing-list counters (standing-list.ts StandingLists). */
+export interface StandingHits {
+  reused: number;
+  scored: number;
+  blocks: number;
+  built: number;
+}
 
 const FILTERS = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'GpuFit'];
 const SCORES = ['TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2', 'NodeResourcesBalancedAllocation:1', 'ImageLocality:1'];

@@ -58,9 +58,8 @@ export class Standing {
   windowToFind = -1;
   windowFlips = -1;
   windowProcessed = 0;
-  /** Whether the window holds every passing node; whether it is a run of consecutive passing positions (no `extra`). */
+  /** Whether the window holds every passing node. */
   windowFull = false;
-  windowConsecutive = false;
   /** The passing positions in ascending order (passing[0..passCount)), kept on every flip once indexed. */
   private passing = new Int32Array(0);
   private passCount = 0;
@@ -116,6 +115,11 @@ export class Standing {
     scoreInto(fit, this.nodes[p]!, this.spec, this.fit, this.balanced, p);
   }
 
+  /** Whether the last window is a run of consecutive passing positions (scanned without `extra`). */
+  get windowConsecutive(): boolean {
+    return this.windowStart >= 0;
+  }
+
   /** Lists the passing positions (after the verdicts were filled); flips keep the list from then on. */
   index(): void {
     const n = this.n;
@@ -160,7 +164,6 @@ export class Standing {
     const take = extra === null ? copyWindow(list, count, j, most, this.nodes, out, pos) : filterWindow(list, count, j, toFind, extra, this.nodes, out, pos);
     out.length = take;
     this.windowFull = extra === null && take === count;
-    this.windowConsecutive = extra === null;
     this.windowStart = extra === null ? start : -1;
     this.windowToFind = toFind;
     this.windowFlips = this.flips;
