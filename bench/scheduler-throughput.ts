@@ -4,7 +4,7 @@
  * simulated minute; the figure is pods_scheduled / wall time of Simulation.run() (the ReplicaSet controller,
  * kubelets and metrics included, the scenario load and the Simulation construction not). Each repetition
  * needs a fresh Simulation built outside the timed section, which benny cannot do per call, so this suite
- * times repetitions itself, after one untimed warm-up repetition, and reports the median. Run: `npm run build && node dist/bench/scheduler-throughput.js`.
+ * times repetitions itself, after untimed warm-up repetitions, and reports the median. Run: `npm run build && node dist/bench/scheduler-throughput.js`.
  */
 import { pathToFileURL } from 'node:url';
 import { Simulation } from '../engine/scenario/simulation.js';
@@ -21,7 +21,17 @@ export interface ThroughputOptions {
   pods?: number;
   repetitions?: number;
   variants?: readonly Variant[];
+  /** Untimed repetitions run until this much wall time has passed (at least one); default WARMUP_MS. */
+  warmupMs?: number;
 }
+
+/**
+ * The warm-up: V8 compiles a cycle's hot functions with its optimizing tier only after they have run for
+ * a while. At 1k nodes one repetition lasts ~70 ms, and the first five measured 17, 26, 53, 62 and 69 k
+ * pods/s against a steady 75-84 k (docs/performance.md): one warm-up repetition left the median measuring the compiler.
+ * benny (benchmark.js) likewise runs a case until its timing settles before it samples.
+ */
+export const WARMUP_MS = 1000;
 
 export interface ThroughputResult {
   variant: Variant;
@@ -83,7 +93,7 @@ spec:
 }
 
 /** Measures one variant at one size; 'unsupported' when this build refuses the variant's configuration. */
-export function measureThroughput(variant: Variant, nodes: number, podsWanted: number, repetitions: number): ThroughputResult {
+export function measureThroughput(variant: Variant, nodes: number, podsWanted: number, repetitions: number, warmupMs = WARMUP_MS): ThroughputResult {
   const pods = variant === 'required-anti-affinity' ? Math.min(podsWanted, nodes >> 1) : podsWanted;
   let scenario;
   try {
@@ -95,9 +105,10 @@ export function measureThroughput(variant: Variant, nodes: number, podsWanted: n
   const rates: number[] = [];
   const walls: number[] = [];
   let scheduled = 0;
-  // One untimed repetition first, as benny warms up before it samples: V8 compiles the hot paths of this
-  // variant's cycle during it (the first cell of a run otherwise pays the whole suite's compilation).
-  new Simulation(scenario).run();
+  // Untimed repetitions first (WARMUP_MS): V8 compiles the hot paths of this variant's cycle during them.
+  const warmupEnd = process.hrtime.bigint() + BigInt(Math.round(warmupMs * 1e6));
+  do new Simulation(scenario).run();
+  while (process.hrtime.bigint() < warmupEnd);
   for (let i = 0; i < repetitions; i++) {
     const sim = new Simulation(scenario);
     const t0 = process.hrtime.bigint();
@@ -114,7 +125,7 @@ export function runSchedulerThroughputBench(opts: ThroughputOptions = {}): Throu
   const out: ThroughputResult[] = [];
   for (const variant of opts.variants ?? VARIANTS) {
     for (const nodes of opts.nodes ?? THROUGHPUT_NODES) {
-      const r = measureThroughput(variant, nodes, opts.pods ?? THROUGHPUT_PODS, opts.repetitions ?? 5);
+      const r = measureThroughput(variant, nodes, opts.pods ?? THROUGHPUT_PODS, opts.repetitions ?? 5, opts.warmupMs ?? WARMUP_MS);
       const figure = r.podsPerSecond === 'unsupported' ? `unsupported (${r.reason})` : `${r.podsPerSecond} pods/s (${r.scheduled}/${r.pods} scheduled, median ${r.medianWallMs} ms)`;
       console.log(`${variant} ${nodes} nodes: ${figure}`);
       out.push(r);

@@ -20,7 +20,7 @@ export const SUITES: readonly Suite[] = [
   },
   {
     name: 'scheduler-throughput',
-    run: (smoke) => Promise.resolve(runSchedulerThroughputBench(smoke ? { nodes: [100], pods: 200, repetitions: 1 } : {})),
+    run: (smoke) => Promise.resolve(runSchedulerThroughputBench(smoke ? { nodes: [100], pods: 200, repetitions: 1, warmupMs: 0 } : {})),
   },
   {
     name: 'reference-scenario',
