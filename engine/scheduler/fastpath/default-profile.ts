@@ -20,6 +20,7 @@ import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import type { ClusterStore } from '../../cluster/store.js';
 import { CycleState } from '../framework/interfaces.js';
+import type { PreScorePlugin } from '../framework/interfaces.js';
 import { Code } from '../framework/status.js';
 import type { Status } from '../framework/status.js';
 import { GpuFit } from '../plugins/gpufit/gpu-fit.js';
@@ -231,13 +232,8 @@ export class DefaultFastPath {
         for (let q = 0; q < n; q++) if (passes(nodes[q]!, indexes[q]!)) st.set(q, true, fit);
       });
       s.scan(start, toFind, extra);
-      lists.active = s;
     }
-    if (s === null || s.window.length === 0) {
-      lists.active = null;
-      return null;
-    }
-    return s;
+    return s === null || s.windowSize === 0 ? null : s;
   }
 
   /**
@@ -372,6 +368,15 @@ export class DefaultFastPath {
       if (r !== null && r.code !== Code.Success) return r.withPlugin(p.gpu.name);
     }
     return null;
+  }
+
+  /** PreScore, then the scores, of a standing list's window, by node positions (default-score.ts). */
+  preScoreWindow(plugin: PreScorePlugin, state: CycleState, pod: Pod, window: Standing): Status | null {
+    return this.scorer.preScoreWindow(plugin, state, pod, window);
+  }
+
+  scoreWindow(state: CycleState, pod: Pod, window: Standing, totals: Float64Array, skip: readonly boolean[], lazy: boolean): TopScore | null {
+    return this.scorer.scoreWindow(state, pod, window, totals, skip, lazy);
   }
 
   /**

@@ -13,7 +13,7 @@
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
 import { SimError } from '../../core/errors.js';
-import type { CycleState } from '../framework/interfaces.js';
+import type { CycleState, PreScorePlugin } from '../framework/interfaces.js';
 import { MAX_NODE_SCORE, MIN_NODE_SCORE } from '../framework/interfaces.js';
 import { Code } from '../framework/status.js';
 import type { Status } from '../framework/status.js';
@@ -97,11 +97,6 @@ export class DefaultScore {
       // One pass over the candidate objects: image (as if none had images), fit, balanced, node indexes.
       const f = this.nodeFlags;
       const check = f === undefined ? TAINTED | IMAGES : (f.preferNoSchedule > 0 ? TAINTED : 0) | (f.withImages > 0 ? IMAGES : 0);
-      const standing = this.standings?.active;
-      if (check === 0 && standing !== undefined && standing !== null && standing.window === feasible && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
-        if (lazy && m > 0 && !skipBalanced && this.rankByBlocks(state, standing, noImages, !skip[S_SPREAD])) return this.top;
-        if (this.scoreStanding(state, standing, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
-      }
       // Without taints or images anywhere, the walk's prepared scores and indexes serve as they are.
       const prepared = check === 0 && this.resources.setPrepared(spec, feasible, noImages, totals, skipBalanced);
       idx = prepared ? this.resources.walkIdx : this.indexScratch(m);
@@ -138,13 +133,46 @@ export class DefaultScore {
   }
 
   /**
+   * PreScore of one of the profile's plugins for a standing list's window, with what each reads of the
+   * candidates: PodTopologySpread their node positions, InterPodAffinity their count, NodeResourcesFit,
+   * BalancedAllocation and NodeAffinity nothing; any other plugin gets the window's nodes listed.
+   */
+  preScoreWindow(plugin: PreScorePlugin, state: CycleState, pod: Pod, s: Standing): Status | null {
+    const p = this.p;
+    if (plugin === p.spread) return p.spread.preScoreAt(state, pod, s.nodes, s.windowPos, s.windowSize);
+    if (plugin === p.interPod) return p.interPod.preScoreOf(state, pod, s.windowSize);
+    if (plugin === p.fit) return p.fit.preScore(state, pod);
+    if (plugin === p.balanced) return p.balanced.preScore(state, pod);
+    if (plugin === p.nodeAffinity) return p.nodeAffinity.preScore(state, pod);
+    return plugin.preScore(state, pod, s.windowNodes());
+  }
+
+  /**
+   * score() for a standing list's window (standing-list.ts): ranked by blocks, or scored from the list
+   * by node position, when the cycle's plugins read nothing else of the nodes (no PreferNoSchedule taints
+   * or images anywhere, NodeAffinity and InterPodAffinity skipped); else score() over its nodes listed.
+   */
+  scoreWindow(state: CycleState, pod: Pod, s: Standing, totals: Float64Array, skip: readonly boolean[], lazy: boolean): TopScore | null {
+    const f = this.nodeFlags;
+    const plain = f !== undefined && f.preferNoSchedule === 0 && f.withImages === 0;
+    if (plain && this.inlineScores && pinnedNames(pod.spec) === null && skip[S_NODE_AFFINITY] === true && skip[S_AFFINITY] === true) {
+      this.top.locator = null;
+      const noImages = this.p.image.score(state, pod, NO_IMAGES_NODE);
+      const skipBalanced = skip[BALANCED] === true;
+      if (lazy && !skipBalanced && this.rankByBlocks(state, s, noImages, !skip[S_SPREAD])) return this.top;
+      if (this.scoreStanding(state, s, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
+    }
+    return this.score(state, pod, s.windowNodes(), totals, skip, lazy);
+  }
+
+  /**
    * The scores of a standing candidate list (standing-list.ts) without touching a node: per candidate
    * image + fit (+ balanced), then TaintToleration's constant (no PreferNoSchedule taint anywhere) and
    * PodTopologySpread's weighted score by key, in one pass that tracks the highest total. All scores are
    * integers, so the sums are prioritize()'s. False (nothing decided) when PodTopologySpread has no table.
    */
   private scoreStanding(state: CycleState, s: Standing, base: number, skipBalanced: boolean, spread: boolean, totals: Float64Array): boolean {
-    const m = s.window.length;
+    const m = s.windowSize;
     const pos = s.windowPos;
     const keyOf = this.indexScratch(m);
     const full = s.windowFull;
@@ -167,7 +195,7 @@ export class DefaultScore {
    * every candidate has one key, whose weight is TaintToleration's constant (as in rankWindow).
    */
   private rankByBlocks(state: CycleState, s: Standing, base: number, spread: boolean): boolean {
-    const m = s.window.length;
+    const m = s.windowSize;
     if (!s.windowConsecutive) return false;
     const table = spread ? this.p.spread.standingTable(state, s) : ONE_KEY;
     if (table === null) return false;

@@ -51,8 +51,12 @@ export class Standing {
   readonly staleKeys: number[] = [];
   /** Bumped whenever a verdict changes: the window below is then scanned again. */
   flips = 0;
-  /** The last window: its candidates, their positions and processed count, for (start, toFind, flips). */
-  readonly window: Node[] = [];
+  /**
+   * The last window, for (start, toFind, flips): its candidates' node positions windowPos[0..windowSize)
+   * and the processed count. Its nodes are listed only when asked (windowNodes()): the default plugins
+   * read positions, and copying the nodes cost more than ranking them.
+   */
+  windowSize = 0;
   windowPos = new Int32Array(0);
   windowStart = -1;
   windowToFind = -1;
@@ -60,6 +64,10 @@ export class Standing {
   windowProcessed = 0;
   /** Whether the window holds every passing node. */
   windowFull = false;
+  /** Windows scanned, and the one whose nodes `listed` holds. */
+  private scans = 0;
+  private listedScan = -1;
+  private readonly listed: Node[] = [];
   /** The passing positions in ascending order (passing[0..passCount)), kept on every flip once indexed. */
   private passing = new Int32Array(0);
   private passCount = 0;
@@ -156,13 +164,13 @@ export class Standing {
     const count = this.passCount;
     const list = this.passing;
     const most = Math.min(count, toFind);
-    const out = this.window;
     if (this.windowPos.length < most) this.windowPos = new Int32Array(Math.max(most, this.windowPos.length * 2));
     const pos = this.windowPos;
     // The loops are module functions (see default-score.ts rankWindow: V8's on-stack compilation).
     const j = lowerBound(list, count, start);
-    const take = extra === null ? copyWindow(list, count, j, most, this.nodes, out, pos) : filterWindow(list, count, j, toFind, extra, this.nodes, out, pos);
-    out.length = take;
+    const take = extra === null ? copyWindow(list, count, j, most, pos) : filterWindow(list, count, j, toFind, extra, pos);
+    this.windowSize = take;
+    this.scans++;
     this.windowFull = extra === null && take === count;
     this.windowStart = extra === null ? start : -1;
     this.windowToFind = toFind;
@@ -170,28 +178,41 @@ export class Standing {
     this.windowProcessed = take > 0 && take === toFind ? ((pos[take - 1]! - start + n) % n) + 1 : n;
     return this.windowProcessed;
   }
+
+  /** The window's k-th candidate. */
+  nodeAt(k: number): Node {
+    return this.nodes[this.windowPos[k]!]!;
+  }
+
+  /** The window's candidates as a list (made once per window, for the plugins that read nodes). */
+  windowNodes(): Node[] {
+    const out = this.listed;
+    if (this.listedScan === this.scans) return out;
+    const m = this.windowSize;
+    const pos = this.windowPos;
+    for (let k = 0; k < m; k++) out[k] = this.nodes[pos[k]!]!;
+    out.length = m;
+    this.listedScan = this.scans;
+    return out;
+  }
 }
 
-/** The `take` passing positions from list[j] on, cyclically, and their nodes into pos and out; returns take. */
-function copyWindow(list: Int32Array, count: number, j: number, take: number, nodes: readonly Node[], out: Node[], pos: Int32Array): number {
+/** The `take` passing positions from list[j] on, cyclically, into pos; returns take. */
+function copyWindow(list: Int32Array, count: number, j: number, take: number, pos: Int32Array): number {
   for (let k = 0; k < take; k++) {
     if (j === count) j = 0;
-    const p = list[j++]!;
-    out[k] = nodes[p]!;
-    pos[k] = p;
+    pos[k] = list[j++]!;
   }
   return take;
 }
 
 /** Like copyWindow, for up to toFind positions that `extra` passes, looking at each passing position once. */
-function filterWindow(list: Int32Array, count: number, j: number, toFind: number, extra: (p: number) => boolean, nodes: readonly Node[], out: Node[], pos: Int32Array): number {
+function filterWindow(list: Int32Array, count: number, j: number, toFind: number, extra: (p: number) => boolean, pos: Int32Array): number {
   let take = 0;
   for (let seen = 0; seen < count && take < toFind; seen++) {
     if (j === count) j = 0;
     const p = list[j++]!;
-    if (!extra(p)) continue;
-    out[take] = nodes[p]!;
-    pos[take++] = p;
+    if (extra(p)) pos[take++] = p;
   }
   return take;
 }
@@ -217,8 +238,6 @@ export class StandingLists {
   private lastSpec: PodSpec | null = null;
   streak = 0;
   private readonly changed: Node[] = [];
-  /** The list whose window this cycle's candidates are (set by reuse() or after build(), cleared by begin()). */
-  active: Standing | null = null;
   /** Cycles that reused a list, cycles scored from one and of those ranked by blocks (DefaultScore counts both), lists built. */
   reused = 0;
   scored = 0;
@@ -233,9 +252,8 @@ export class StandingLists {
   /** Whether this cycle asked for a list (standing()): only then may its walk build one. */
   asked = false;
 
-  /** A cycle starts: no list is active until reuse() or build() says so. */
+  /** A cycle starts: it has not asked for a list yet. */
   begin(): void {
-    this.active = null;
     this.asked = false;
   }
 
@@ -264,7 +282,6 @@ export class StandingLists {
     }
     s.version = this.cluster.version;
     s.scan(start, toFind, extra);
-    this.active = s;
     this.reused++;
     return s;
   }

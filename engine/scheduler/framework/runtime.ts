@@ -24,6 +24,7 @@ import { Code, PreFilterResult } from './status.js';
 import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
 import type { WalkStatuses } from './walk-statuses.js';
+import type { Standing } from '../fastpath/standing-list.js';
 import { pluginError as thrownBy } from './plugin-error.js';
 import { SkippedFilterViews } from './profile-views.js';
 import type { NodeFilter } from './profile-views.js';
@@ -75,6 +76,8 @@ export class FrameworkRuntime {
   private scores: number[] = [];
   private skipFilter: boolean[] = [];
   private skipScore: boolean[] = [];
+  /** The standing list whose window this cycle's candidates are (set by the walk, else null): its nodes are listed only if read. */
+  private window: Standing | null = null;
   /** The fused walk's statuses when it found no node (taken by schedule()). */
   private walkStatuses: WalkStatuses | null = null;
   /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
@@ -157,9 +160,14 @@ export class FrameworkRuntime {
       }
     }
     this.walkStatuses = null;
+    this.window = null;
     const statuses = new Map<string, Status>();
     out.statuses = statuses;
     const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
+    // A standing list's window stands for the candidates without listing them (feasible is then unused).
+    const window = this.window as Standing | null;
+    this.window = null;
+    const count = window === null ? feasible.length : window.windowSize;
     const walked = this.walkStatuses as WalkStatuses | null;
     if (walked !== null) {
       // The fused walk's statuses, one per position; a walk narrowed by a PreFilterResult gets the absent nodes added below.
@@ -167,15 +175,16 @@ export class FrameworkRuntime {
       else for (const [name, s] of walked) statuses.set(name, s);
       this.walkStatuses = null;
     }
-    if (memo !== undefined && feasible.length === 0) {
+    if (memo !== undefined && count === 0) {
       const nearable = nominated !== undefined && fingerprint !== undefined;
       memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, out.statuses, nearable ? walk : null, fingerprint ?? null, nearable ? nominated : NO_NODES);
     }
-    if (narrowed !== null && (feasible.length === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, feasible.length === 0 ? statuses : null, rec);
-    out.feasibleCount = feasible.length;
-    if (feasible.length === 0) return this.finish(rec, out);
-    if (feasible.length === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
-    else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(feasible.length)]!;
+    if (narrowed !== null && (count === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, count === 0 ? statuses : null, rec);
+    out.feasibleCount = count;
+    if (count === 0) return this.finish(rec, out);
+    if (window !== null) out.node = this.fromWindow(profile, state, pod, window, count);
+    else if (count === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
+    else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(count)]!;
     else out.node = this.prioritize(profile, state, pod, feasible, rec);
     return this.finish(rec, out);
   }
@@ -281,7 +290,10 @@ export class FrameworkRuntime {
     if (fast !== undefined) {
       // The spec's standing list gives what the walk would find (fastpath/standing-list.ts).
       const standing = override === null && this.narrowing.names === null ? fast.standing(state, pod, nodes, start, toFind, this.skipFilter) : null;
-      if (standing !== null) return this.processed(standing.window, standing.windowProcessed, allCount, firstFit);
+      if (standing !== null) {
+        this.window = standing;
+        return this.processed(feasible, standing.windowProcessed, allCount, firstFit);
+      }
       const mark = override === null ? null : this.markNominated(nominated!, 1);
       const processed = fast.findFeasible(state, pod, nodes, start, toFind, this.skipFilter, feasible, override, mark);
       // No node passed: the same walk again builds the statuses (it processed every node, so the start stays).
@@ -330,25 +342,67 @@ export class FrameworkRuntime {
     return mark;
   }
 
-  /** prioritizeNodes + selectHost. */
-  private prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
-    const m = feasible.length;
+  /**
+   * The chosen node among a standing list's window (schedule()'s choice, without the explain record):
+   * the fused path's PreScore and ranking read node positions; any other plugin gets the nodes listed.
+   */
+  private fromWindow(profile: Profile, state: CycleState, pod: Pod, window: Standing, m: number): Node {
+    const fast = profile.fast!; // (a standing list is the fused path's, which serves hostSelection 'score' only)
+    if (m === 1) return window.nodeAt(0);
+    const skip = this.resetSkipScore(profile);
+    for (const p of profile.preScore) {
+      const s = fast.preScoreWindow(p, state, pod, window);
+      if (s === null || s.code === Code.Success) continue;
+      if (s.code === Code.Skip) {
+        this.skipScoresOf(profile, p);
+        continue;
+      }
+      throw pluginError(p.name, 'PreScore', s);
+    }
+    if (!fast.canScore(skip)) return this.prioritizeScored(profile, state, pod, window.windowNodes(), null);
     if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
-    const totals = this.totals;
+    // (without the nodeRank tie-break, which reads the totals and the nodes, the totals may stay unwritten: top's locator)
+    const top = fast.scoreWindow(state, pod, window, this.totals, skip, this.ranking === undefined);
+    const listed = this.ranking === undefined ? NO_NODES : window.windowNodes();
+    return window.nodeAt(selectHost(this.totals, m, listed, this.rng, this.ranking, top));
+  }
+
+  /** Every score plugin runs this cycle until its PreScore Skips: the skip flags cleared, returned. */
+  private resetSkipScore(profile: Profile): boolean[] {
     const skip = this.skipScore;
     const n = profile.score.length;
     if (skip.length !== n) skip.length = n;
     for (let i = 0; i < n; i++) skip[i] = false;
+    return skip;
+  }
+
+  /** PreScore of `p` Skipped: its Score is skipped too. */
+  private skipScoresOf(profile: Profile, p: unknown): void {
+    for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === p) this.skipScore[i] = true;
+  }
+
+  /** prioritizeNodes + selectHost. */
+  private prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
+    this.resetSkipScore(profile);
     for (const p of profile.preScore) {
       const s = p.preScore(state, pod, feasible);
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === (p as unknown)) skip[i] = true;
+        this.skipScoresOf(profile, p);
         rec?.skipped.push(`${p.name} (PreScore)`);
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
     }
+    return this.prioritizeScored(profile, state, pod, feasible, rec);
+  }
+
+  /** prioritizeNodes after PreScore (the skip flags set), + selectHost. */
+  private prioritizeScored(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
+    const m = feasible.length;
+    if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
+    const totals = this.totals;
+    const skip = this.skipScore;
     if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
       // (the fused path writes every total: no clearing first)
       // (without the nodeRank tie-break, which reads the totals, they may stay unwritten: top's locator)

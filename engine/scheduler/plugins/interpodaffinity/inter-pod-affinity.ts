@@ -79,7 +79,12 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
-    if (nodes.length === 0) return null;
+    return this.preScoreOf(state, pod, nodes.length);
+  }
+
+  /** PreScore for `candidates` nodes: it reads only how many there are (the scores come from the index). */
+  preScoreOf(state: CycleState, pod: Pod, candidates: number): Status | null {
+    if (candidates === 0) return null;
     const own = incomingTerms(podTerms(pod));
     const hasConstraints = own.preferredAffinity.length + own.preferredAnti.length > 0;
     if (!hasConstraints && (this.args.ignorePreferredTermsOfExistingPods || this.index.withTerms.size === 0)) return Status.skip();

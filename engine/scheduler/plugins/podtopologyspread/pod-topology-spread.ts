@@ -117,10 +117,15 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   private readonly verdicts = new Uint8Array(MAX_DOMAIN_VERDICTS);
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
-    if (nodes.length === 0) return null;
+    return this.preScoreAt(state, pod, nodes, null, nodes.length);
+  }
+
+  /** PreScore for the m candidates nodes[pos[k]] (nodes[k] without `pos`): a standing list's window. */
+  preScoreAt(state: CycleState, pod: Pod, nodes: readonly Node[], pos: Int32Array | null, m: number): Status | null {
+    if (m === 0) return null;
     const plan = this.plans.soft(pod);
     if (plan.constraints.length === 0) return Status.skip();
-    this.scoring.prepare(plan, nodes);
+    this.scoring.prepare(plan, nodes, pos, m);
     state.write(PRE_SCORE_KEY, this.scoring);
     return null;
   }

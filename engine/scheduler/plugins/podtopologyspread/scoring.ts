@@ -31,17 +31,21 @@ export class ScoreCycle {
   /** The fused path's per-key scores (score-table.ts). */
   private readonly table = new ScoreTable();
 
-  /** initPreScoreState: the candidates' domains and the weights. */
-  prepare(plan: SoftPlan, filtered: readonly Node[]): void {
+  /**
+   * initPreScoreState: the candidates' domains and the weights. The m candidates are nodes[pos[k]], or
+   * nodes[k] without `pos` (a standing list's window gives node positions: standing-list.ts).
+   */
+  prepare(plan: SoftPlan, nodes: readonly Node[], pos: Int32Array | null, m: number): void {
     this.plan = plan;
     this.rangeOf = null;
     const stamp = ++this.stamp;
     const cs = plan.constraints;
     plan.topoSize.fill(0);
     let ignored = 0;
-    if (!plan.requireAll) this.countDomains(plan, filtered, stamp);
+    if (!plan.requireAll) this.countDomains(plan, nodes, pos, m, stamp);
     else {
-      for (const node of filtered) {
+      for (let k = 0; k < m; k++) {
+        const node = nodes[pos === null ? k : pos[k]!]!;
         if (!nodeHasAllKeys(node, cs)) {
           while (this.ignoredAt.length <= node.index) this.ignoredAt.push(0);
           this.ignoredAt[node.index] = stamp;
@@ -60,7 +64,7 @@ export class ScoreCycle {
       }
     }
     this.anyIgnored = ignored > 0;
-    for (let i = 0; i < cs.length; i++) plan.weights[i] = Math.log((cs[i]!.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored : plan.topoSize[i]!) + 2);
+    for (let i = 0; i < cs.length; i++) plan.weights[i] = Math.log((cs[i]!.topologyKey === LABEL_HOSTNAME ? m - ignored : plan.topoSize[i]!) + 2);
   }
 
   /**
@@ -70,9 +74,8 @@ export class ScoreCycle {
    * (same key, selector and inclusion) share its stamps, so the later ones count none, as a node-major walk
    * gives.
    */
-  private countDomains(plan: SoftPlan, filtered: readonly Node[], stamp: number): void {
+  private countDomains(plan: SoftPlan, nodes: readonly Node[], pos: Int32Array | null, m: number, stamp: number): void {
     const cs = plan.constraints;
-    const m = filtered.length;
     for (let i = 0; i < cs.length; i++) {
       const counts = plan.counts[i]!;
       if (counts === null) continue;
@@ -81,7 +84,7 @@ export class ScoreCycle {
       const all = values.length;
       let size = 0;
       for (let k = 0; k < m && size < all; k++) {
-        const id = valueOf[filtered[k]!.index]!;
+        const id = valueOf[nodes[pos === null ? k : pos[k]!]!.index]!;
         if (seen[id] !== stamp) {
           seen[id] = stamp;
           size++;
