@@ -374,7 +374,6 @@ export class DefaultFastPath {
   preScoreWindow(plugin: PreScorePlugin, state: CycleState, pod: Pod, window: Standing): Status | null {
     return this.scorer.preScoreWindow(plugin, state, pod, window);
   }
-
   scoreWindow(state: CycleState, pod: Pod, window: Standing, totals: Float64Array, skip: readonly boolean[], lazy: boolean): TopScore | null {
     return this.scorer.scoreWindow(state, pod, window, totals, skip, lazy);
   }
@@ -383,8 +382,8 @@ export class DefaultFastPath {
    * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it, else null (default-score.ts).
    */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[], lazy = false): TopScore | null {
-    return this.scorer.score(state, pod, feasible, totals, skip, lazy);
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
+    return this.scorer.score(state, pod, feasible, totals, skip);
   }
 }
 

@@ -81,10 +81,9 @@ export class DefaultScore {
   /**
    * Sets totals[0..m) to the weighted scores of the cycle's non-skipped plugins; returns the highest
    * total with its ties and first position when the last pass could track it (selectHost then skips its
-   * scan), else null. `lazy`: the totals may be left unwritten when the answer's locator finds the ties
-   * (a standing list's block ranking).
+   * scan), else null.
    */
-  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[], lazy = false): TopScore | null {
+  score(state: CycleState, pod: Pod, feasible: readonly Node[], totals: Float64Array, skip: readonly boolean[]): TopScore | null {
     const m = feasible.length;
     this.top.locator = null;
     const p = this.p;
@@ -162,7 +161,7 @@ export class DefaultScore {
       if (lazy && !skipBalanced && this.rankByBlocks(state, s, noImages, !skip[S_SPREAD])) return this.top;
       if (this.scoreStanding(state, s, noImages, skipBalanced, !skip[S_SPREAD], totals)) return this.top;
     }
-    return this.score(state, pod, s.windowNodes(), totals, skip, lazy);
+    return this.score(state, pod, s.windowNodes(), totals, skip);
   }
 
   /**

@@ -11,15 +11,14 @@ import { Narrowing } from './prefilter-result.js';
 import { nearMiss, skipBits } from '../fastpath/failure-memo.js';
 import type { Node } from '../../cluster/node.js';
 import type { Pod } from '../../cluster/pod.js';
-import { SimError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Profile } from '../profile.js';
 import { NodeRanking } from '../node-rank.js';
-import { selectHost } from './select-host.js';
+import { Prioritizer } from './prioritize.js';
 import type { TieBreak } from '../node-rank.js';
 import type { ExplainHook, ExplainNode, ExplainRecord } from './explain.js';
 import { newRecordOf, setRejected } from './explain.js';
-import { CycleState, MAX_NODE_SCORE, MIN_NODE_SCORE } from './interfaces.js';
+import { CycleState } from './interfaces.js';
 import { Code, PreFilterResult } from './status.js';
 import type { Status } from './status.js';
 import type { FilterProfile } from './node-simulation.js';
@@ -72,10 +71,7 @@ export class FrameworkRuntime {
   /** Nodes the last cycle filtered as kube-scheduler would (remembered failures count their whole walk). */
   walked = 0;
   private readonly feasible: Node[] = [];
-  private totals = new Float64Array(64);
-  private scores: number[] = [];
   private skipFilter: boolean[] = [];
-  private skipScore: boolean[] = [];
   /** The standing list whose window this cycle's candidates are (set by the walk, else null): its nodes are listed only if read. */
   private window: Standing | null = null;
   /** The fused walk's statuses when it found no node (taken by schedule()). */
@@ -88,12 +84,15 @@ export class FrameworkRuntime {
 
   /** The `nodeRank` tie-break (scheduler option tieBreak), else undefined: upstream's uniform choice. */
   private readonly ranking: NodeRanking | undefined;
+  /** PreScore, Score and selectHost (prioritize.ts). */
+  private readonly scoring: Prioritizer;
 
   constructor(
     private readonly rng: Rng,
     tieBreak: TieBreak = 'random',
   ) {
     this.ranking = tieBreak === 'nodeRank' ? new NodeRanking(rng) : undefined;
+    this.scoring = new Prioritizer(rng, this.ranking, this.recByName);
   }
 
   /** Runs PreFilter..selectHost for `pod` over `nodes` (already in node-tree order). */
@@ -182,10 +181,10 @@ export class FrameworkRuntime {
     if (narrowed !== null && (count === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, count === 0 ? statuses : null, rec);
     out.feasibleCount = count;
     if (count === 0) return this.finish(rec, out);
-    if (window !== null) out.node = this.fromWindow(profile, state, pod, window, count);
+    if (window !== null) out.node = this.scoring.fromWindow(profile, state, pod, window, count);
     else if (count === 1 || profile.hostSelection === 'first-fit') out.node = feasible[0]!;
     else if (profile.hostSelection === 'random') out.node = feasible[this.rng.int(count)]!;
-    else out.node = this.prioritize(profile, state, pod, feasible, rec);
+    else out.node = this.scoring.prioritize(profile, state, pod, feasible, rec);
     return this.finish(rec, out);
   }
 
@@ -342,113 +341,10 @@ export class FrameworkRuntime {
     return mark;
   }
 
-  /**
-   * The chosen node among a standing list's window (schedule()'s choice, without the explain record):
-   * the fused path's PreScore and ranking read node positions; any other plugin gets the nodes listed.
-   */
-  private fromWindow(profile: Profile, state: CycleState, pod: Pod, window: Standing, m: number): Node {
-    const fast = profile.fast!; // (a standing list is the fused path's, which serves hostSelection 'score' only)
-    if (m === 1) return window.nodeAt(0);
-    const skip = this.resetSkipScore(profile);
-    for (const p of profile.preScore) {
-      const s = fast.preScoreWindow(p, state, pod, window);
-      if (s === null || s.code === Code.Success) continue;
-      if (s.code === Code.Skip) {
-        this.skipScoresOf(profile, p);
-        continue;
-      }
-      throw pluginError(p.name, 'PreScore', s);
-    }
-    if (!fast.canScore(skip)) return this.prioritizeScored(profile, state, pod, window.windowNodes(), null);
-    if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
-    // (without the nodeRank tie-break, which reads the totals and the nodes, the totals may stay unwritten: top's locator)
-    const top = fast.scoreWindow(state, pod, window, this.totals, skip, this.ranking === undefined);
-    const listed = this.ranking === undefined ? NO_NODES : window.windowNodes();
-    return window.nodeAt(selectHost(this.totals, m, listed, this.rng, this.ranking, top));
-  }
-
-  /** Every score plugin runs this cycle until its PreScore Skips: the skip flags cleared, returned. */
-  private resetSkipScore(profile: Profile): boolean[] {
-    const skip = this.skipScore;
-    const n = profile.score.length;
-    if (skip.length !== n) skip.length = n;
-    for (let i = 0; i < n; i++) skip[i] = false;
-    return skip;
-  }
-
-  /** PreScore of `p` Skipped: its Score is skipped too. */
-  private skipScoresOf(profile: Profile, p: unknown): void {
-    for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === p) this.skipScore[i] = true;
-  }
-
-  /** prioritizeNodes + selectHost. */
-  private prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
-    this.resetSkipScore(profile);
-    for (const p of profile.preScore) {
-      const s = p.preScore(state, pod, feasible);
-      if (s === null || s.code === Code.Success) continue;
-      if (s.code === Code.Skip) {
-        this.skipScoresOf(profile, p);
-        rec?.skipped.push(`${p.name} (PreScore)`);
-        continue;
-      }
-      throw pluginError(p.name, 'PreScore', s);
-    }
-    return this.prioritizeScored(profile, state, pod, feasible, rec);
-  }
-
-  /** prioritizeNodes after PreScore (the skip flags set), + selectHost. */
-  private prioritizeScored(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
-    const m = feasible.length;
-    if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
-    const totals = this.totals;
-    const skip = this.skipScore;
-    if (rec === null && profile.fast !== undefined && profile.fast.canScore(skip)) {
-      // (the fused path writes every total: no clearing first)
-      // (without the nodeRank tie-break, which reads the totals, they may stay unwritten: top's locator)
-      const top = profile.fast.score(state, pod, feasible, totals, skip, this.ranking === undefined);
-      return feasible[selectHost(totals, m, feasible, this.rng, this.ranking, top)]!;
-    }
-    totals.fill(0, 0, m);
-    const scores = this.scores;
-    scores.length = m;
-    const recNodes = rec ? feasible.map((n) => this.recByName.get(n.name)!) : null;
-    for (let k = 0; k < profile.score.length; k++) {
-      if (skip[k]) continue;
-      const { plugin, weight } = profile.score[k]!;
-      for (let i = 0; i < m; i++) {
-        try {
-          scores[i] = plugin.score(state, pod, feasible[i]!);
-        } catch (e) {
-          throw thrownBy(plugin.name, 'Score', pod, feasible[i]!.name, e);
-        }
-      }
-      const raw = recNodes ? scores.slice() : null;
-      if (plugin.normalizeScore) {
-        const s = plugin.normalizeScore(state, pod, feasible, scores);
-        if (s !== null && s.code !== Code.Success) throw pluginError(plugin.name, 'NormalizeScore', s);
-      }
-      for (let i = 0; i < m; i++) {
-        const v = scores[i]!;
-        if (!(v >= MIN_NODE_SCORE && v <= MAX_NODE_SCORE)) {
-          throw new SimError('E_PLUGIN', `plugin ${plugin.name} returned score ${v} for node ${feasible[i]!.name}, outside ${MIN_NODE_SCORE}..${MAX_NODE_SCORE} after NormalizeScore`);
-        }
-        totals[i] = totals[i]! + v * weight;
-        if (recNodes) recNodes[i]!.scores[plugin.name] = { raw: raw![i]!, normalized: v, weighted: v * weight };
-      }
-    }
-    if (recNodes) for (let i = 0; i < m; i++) recNodes[i]!.total = totals[i]!;
-    return feasible[selectHost(totals, m, feasible, this.rng, this.ranking)]!;
-  }
-
   private newRecord(pod: Pod, nowMs: number, nodes: readonly Node[]): ExplainRecord {
     const rec = newRecordOf(pod, nowMs, nodes);
     this.recByName.clear();
     for (const e of rec.nodes) this.recByName.set(e.node, e);
     return rec;
   }
-}
-
-function pluginError(plugin: string, point: string, s: Status): SimError {
-  return new SimError('E_PLUGIN', `${point} of plugin ${plugin} failed: ${s.codeName} ${s.message}`);
 }
