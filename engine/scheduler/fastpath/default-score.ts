@@ -138,7 +138,7 @@ export class DefaultScore {
    */
   preScoreWindow(plugin: PreScorePlugin, state: CycleState, pod: Pod, s: Standing): Status | null {
     const p = this.p;
-    if (plugin === p.spread) return p.spread.preScoreAt(state, pod, s.nodes, s.windowPos, s.windowSize);
+    if (plugin === p.spread) return p.spread.preScoreAt(state, pod, s, s.windowSize);
     if (plugin === p.interPod) return p.interPod.preScoreOf(state, pod, s.windowSize);
     if (plugin === p.fit) return p.fit.preScore(state, pod);
     if (plugin === p.balanced) return p.balanced.preScore(state, pod);
@@ -172,7 +172,7 @@ export class DefaultScore {
    */
   private scoreStanding(state: CycleState, s: Standing, base: number, skipBalanced: boolean, spread: boolean, totals: Float64Array): boolean {
     const m = s.windowSize;
-    const pos = s.windowPos;
+    const pos = s.positions();
     const keyOf = this.indexScratch(m);
     const full = s.windowFull;
     const weights = spread ? this.p.spread.standingWeights(state, s, pos, m, full, keyOf, 2, 3 * MAX_NODE_SCORE) : null;
@@ -205,7 +205,7 @@ export class DefaultScore {
       blocks = s.blocks = new StandingBlocks(s.n);
     }
     const epoch = spread ? s.keyEpoch : ONE_KEY_EPOCH;
-    if ((blocks.epoch === epoch || blocks.build(s, table, epoch)) && blocks.rank(s, table, s.windowPos, m, base, 2, 3 * MAX_NODE_SCORE, this.top)) {
+    if ((blocks.epoch === epoch || blocks.build(s, table, epoch)) && blocks.rank(s, table, s, base, 2, 3 * MAX_NODE_SCORE, this.top)) {
       this.standings!.scored++;
       this.standings!.blocks++;
       return true;

@@ -25,6 +25,13 @@ export interface BlockSource {
   readonly balanced: Uint8Array;
 }
 
+/** A window of consecutive passing positions (standing-list.ts): its candidates' positions and indexes. */
+export interface BlockWindow {
+  readonly windowSize: number;
+  posAt(k: number): number;
+  indexOf(p: number): number;
+}
+
 /** A spread score table begun for the list's keys (score-table.ts beginStanding). */
 export interface KeyTable {
   standingKey(p: number): number;
@@ -60,12 +67,10 @@ export class StandingBlocks implements TieLocator {
   private readonly gcnt = new Int32Array(MAX_GROUPS);
   private readonly target = new Int32Array(MAX_GROUPS);
   private readonly present = new Int32Array(MAX_GROUPS);
-  /** The window of the last rank(): its positions, size, first and last positions, where it wraps. */
-  private pos: Int32Array = new Int32Array(0);
-  private m = 0;
+  /** The window of the last rank(), its first and last positions. */
+  private window: BlockWindow | null = null;
   private a = 0;
   private e = 0;
-  private split = 0;
 
   constructor(n: number) {
     this.n = n;
@@ -198,20 +203,18 @@ export class StandingBlocks implements TieLocator {
   }
 
   /**
-   * Ranks the window pos[0..m) (consecutive passing positions in cyclic order): fills `top` with the
-   * highest total base + fit + balanced + the weight of the key (`weight` x the normalized spread score
-   * + `pre`), its ties and the first tied candidate, with this as the locator of the others. False when
-   * the groups outgrow MAX_GROUPS (nothing filled).
+   * Ranks the window (consecutive passing positions in cyclic order): fills `top` with the highest total
+   * base + fit + balanced + the weight of the key (`weight` x the normalized spread score + `pre`), its
+   * ties and the first tied candidate, with this as the locator of the others. False when the groups
+   * outgrow MAX_GROUPS (nothing filled).
    */
-  rank(src: BlockSource, keys: KeyTable, pos: Int32Array, m: number, base: number, weight: number, pre: number, top: TopScore): boolean {
+  rank(src: BlockSource, keys: KeyTable, window: BlockWindow, base: number, weight: number, pre: number, top: TopScore): boolean {
     if (!this.refresh(src, keys)) return false;
-    this.pos = pos;
-    this.m = m;
-    const a = pos[0]!;
-    const e = pos[m - 1]!;
+    this.window = window;
+    const a = window.posAt(0);
+    const e = window.posAt(window.windowSize - 1);
     this.a = a;
     this.e = e;
-    this.split = e < a ? wrapAt(pos, m, a) : m;
     let live = 0;
     for (let g = 0; g < this.groups; g++) {
       if (this.members[g]! > 0) this.live[live++] = g;
@@ -305,7 +308,7 @@ export class StandingBlocks implements TieLocator {
       if (p < 0) p = this.find(0, e, -p - 1);
     } else p = this.find(a, e, j);
     if (p < 0) throw new Error(`standing-blocks: tie ${j} not in the window`);
-    return p >= a ? lowerBound(this.pos, 0, this.split, p) : lowerBound(this.pos, this.split, this.m, p);
+    return this.window!.indexOf(p);
   }
 
   /** The position of the j-th tie over lo..hi, or -(ties left) - 1 when the range has at most j. */
@@ -348,26 +351,4 @@ export class StandingBlocks implements TieLocator {
     }
     return c;
   }
-}
-
-/** In a window that wraps (positions >= pos[0] first, then smaller ones): the index of the first smaller. */
-function wrapAt(pos: Int32Array, m: number, a: number): number {
-  let lo = 1;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pos[mid]! >= a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first k in [lo, hi) with sorted[k] >= value. */
-function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -52,20 +52,26 @@ export class Standing {
   /** Bumped whenever a verdict changes: the window below is then scanned again. */
   flips = 0;
   /**
-   * The last window, for (start, toFind, flips): its candidates' node positions windowPos[0..windowSize)
-   * and the processed count. Its nodes are listed only when asked (windowNodes()): the default plugins
-   * read positions, and copying the nodes cost more than ranking them.
+   * The last window, for (start, toFind, flips): its size and processed count. Its candidates' node
+   * positions (posAt, positions()) and nodes (nodeAt, windowNodes()) are listed only when asked: the
+   * block ranking reads a few, and copying them cost as much as the ranking.
    */
   windowSize = 0;
-  windowPos = new Int32Array(0);
+  private windowPos = new Int32Array(0);
   windowStart = -1;
   windowToFind = -1;
   windowFlips = -1;
   windowProcessed = 0;
   /** Whether the window holds every passing node. */
   windowFull = false;
-  /** Windows scanned, and the one whose nodes `listed` holds. */
+  /**
+   * Windows scanned; the one windowPos holds (a window scanned without `extra` is read from the passing
+   * list until its positions are asked for: windowAt is where it starts there, else -1); the one whose
+   * nodes `listed` holds.
+   */
   private scans = 0;
+  private posScan = -1;
+  private windowAt = -1;
   private listedScan = -1;
   private readonly listed: Node[] = [];
   /** The passing positions in ascending order (passing[0..passCount)), kept on every flip once indexed. */
@@ -166,22 +172,46 @@ export class Standing {
     const most = Math.min(count, toFind);
     if (this.windowPos.length < most) this.windowPos = new Int32Array(Math.max(most, this.windowPos.length * 2));
     const pos = this.windowPos;
-    // The loops are module functions (see default-score.ts rankWindow: V8's on-stack compilation).
     const j = lowerBound(list, count, start);
-    const take = extra === null ? copyWindow(list, count, j, most, pos) : filterWindow(list, count, j, toFind, extra, pos);
+    const scan = ++this.scans;
+    const take = extra === null ? most : filterWindow(list, count, j, toFind, extra, pos);
     this.windowSize = take;
-    this.scans++;
+    this.windowAt = extra === null ? j : -1;
+    this.posScan = extra === null ? -1 : scan;
     this.windowFull = extra === null && take === count;
     this.windowStart = extra === null ? start : -1;
     this.windowToFind = toFind;
     this.windowFlips = this.flips;
-    this.windowProcessed = take > 0 && take === toFind ? ((pos[take - 1]! - start + n) % n) + 1 : n;
+    this.windowProcessed = take > 0 && take === toFind ? ((this.posAt(take - 1) - start + n) % n) + 1 : n;
     return this.windowProcessed;
+  }
+
+  /** The window's k-th candidate's node position. */
+  posAt(k: number): number {
+    if (this.posScan === this.scans) return this.windowPos[k]!;
+    const i = this.windowAt + k;
+    return this.passing[i < this.passCount ? i : i - this.passCount]!;
   }
 
   /** The window's k-th candidate. */
   nodeAt(k: number): Node {
-    return this.nodes[this.windowPos[k]!]!;
+    return this.nodes[this.posAt(k)]!;
+  }
+
+  /** For a window of consecutive passing positions (windowConsecutive): the candidate index of position p in it. */
+  indexOf(p: number): number {
+    const i = lowerBound(this.passing, this.passCount, p);
+    return i >= this.windowAt ? i - this.windowAt : i + this.passCount - this.windowAt;
+  }
+
+  /** The window's node positions, positions()[0..windowSize) (listed once per window). */
+  positions(): Int32Array {
+    if (this.posScan !== this.scans) {
+      // (the loop is a module function: see default-score.ts rankWindow, V8's on-stack compilation)
+      copyWindow(this.passing, this.passCount, this.windowAt, this.windowSize, this.windowPos);
+      this.posScan = this.scans;
+    }
+    return this.windowPos;
   }
 
   /** The window's candidates as a list (made once per window, for the plugins that read nodes). */
@@ -189,7 +219,7 @@ export class Standing {
     const out = this.listed;
     if (this.listedScan === this.scans) return out;
     const m = this.windowSize;
-    const pos = this.windowPos;
+    const pos = this.positions();
     for (let k = 0; k < m; k++) out[k] = this.nodes[pos[k]!]!;
     out.length = m;
     this.listedScan = this.scans;
@@ -197,13 +227,12 @@ export class Standing {
   }
 }
 
-/** The `take` passing positions from list[j] on, cyclically, into pos; returns take. */
-function copyWindow(list: Int32Array, count: number, j: number, take: number, pos: Int32Array): number {
+/** The `take` passing positions from list[j] on, cyclically, into pos. */
+function copyWindow(list: Int32Array, count: number, j: number, take: number, pos: Int32Array): void {
   for (let k = 0; k < take; k++) {
     if (j === count) j = 0;
     pos[k] = list[j++]!;
   }
-  return take;
 }
 
 /** Like copyWindow, for up to toFind positions that `extra` passes, looking at each passing position once. */

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { StandingBlocks } from '../../../engine/scheduler/fastpath/standing-blocks.js';
-import type { KeyTable } from '../../../engine/scheduler/fastpath/standing-blocks.js';
+import type { BlockWindow, KeyTable } from '../../../engine/scheduler/fastpath/standing-blocks.js';
 import type { TopScore } from '../../../engine/scheduler/plugins/podtopologyspread/score-table.js';
 
 /** A list's arrays by node position, and keys whose weights depend on which keys the window holds (as spread's normalization does). */
@@ -40,6 +40,11 @@ function windowOf(w: World, start: number, take: number): number[] {
   const out: number[] = [];
   for (let v = 0, p = start; v < w.n && out.length < take; v++, p = (p + 1) % w.n) if (w.ok[p] === 1) out.push(p);
   return out;
+}
+
+/** A window's positions as the block ranking reads them (a standing list reads them from its passing list). */
+function windowFrom(pos: readonly number[]): BlockWindow {
+  return { windowSize: pos.length, posAt: (k) => pos[k]!, indexOf: (p) => pos.indexOf(p) };
 }
 
 /** Candidate by candidate: each total, the highest, its tied candidates in order. */
@@ -79,7 +84,7 @@ describe('standing blocks', () => {
             for (const c of changes) apply(c, blocks);
             const pos = windowOf(w, start % n, take);
             if (pos.length === 0) continue;
-            assert.ok(blocks.rank(w, w, Int32Array.from(pos), pos.length, base, 2, 300, top));
+            assert.ok(blocks.rank(w, w, windowFrom(pos), base, 2, 300, top));
             const want = naive(w, pos, base);
             assert.equal(top.max, want.max);
             assert.equal(top.ties, want.tied.length);
@@ -102,13 +107,13 @@ describe('standing blocks', () => {
     const blocks = new StandingBlocks(100);
     assert.ok(blocks.build(w, w, 1));
     const top: TopScore = { max: 0, ties: 0, first: 0, locator: null };
-    const pos = Int32Array.from({ length: 60 }, (_, k) => (k + 30) % 100);
+    const pos = Array.from({ length: 60 }, (_, k) => (k + 30) % 100);
     for (const [p, key] of [[5, 8], [77, 9], [40, 10], [41, 11], [42, 12], [43, 13], [44, 14], [45, 15], [46, 16]] as const) {
       w.key[p] = key;
       w.fit[p] = 95;
       blocks.touch(p);
-      assert.ok(blocks.rank(w, w, pos, pos.length, 0, 2, 300, top));
-      const want = naive(w, [...pos], 0);
+      assert.ok(blocks.rank(w, w, windowFrom(pos), 0, 2, 300, top));
+      const want = naive(w, pos, 0);
       assert.deepEqual([top.max, top.ties, top.first], [want.max, want.tied.length, want.tied[0]], `key ${key}`);
     }
   });
@@ -125,14 +130,14 @@ describe('standing blocks', () => {
     for (let p = 0; p < 100; p++) w.key[p] = p % 10;
     assert.equal(blocks.build(w, w, 1), true);
     const top: TopScore = { max: 0, ties: 0, first: 0, locator: null };
-    const pos = Int32Array.from({ length: 100 }, (_, p) => p);
-    assert.ok(blocks.rank(w, w, pos, 100, 0, 2, 300, top));
-    assert.deepEqual([top.max, top.ties], [naive(w, [...pos], 0).max, naive(w, [...pos], 0).tied.length]);
+    const pos = Array.from({ length: 100 }, (_, p) => p);
+    assert.ok(blocks.rank(w, w, windowFrom(pos), 0, 2, 300, top));
+    assert.deepEqual([top.max, top.ties], [naive(w, pos, 0).max, naive(w, pos, 0).tied.length]);
     // 70 distinct keys after changes: the touched positions outgrow the groups, and a rebuild cannot help
     for (let p = 0; p < 70; p++) {
       w.key[p] = 100 + p;
       blocks.touch(p);
     }
-    assert.equal(blocks.rank(w, w, pos, 100, 0, 2, 300, top), false);
+    assert.equal(blocks.rank(w, w, windowFrom(pos), 0, 2, 300, top), false);
   });
 });

@@ -49,7 +49,9 @@ describe('standing list window', () => {
             const extra = mod === 0 ? null : (q: number): boolean => q % (mod + 1) !== 0;
             const processed = s.scan(start % n, toFind, extra);
             const want = walk(ok, start % n, toFind, extra);
-            assert.deepEqual([...s.windowPos.subarray(0, s.windowSize)], want.positions);
+            assert.deepEqual(want.positions.map((_, k) => s.posAt(k)), want.positions);
+            if (extra === null) assert.deepEqual(want.positions.map((q) => s.indexOf(q)), want.positions.map((_, k) => k));
+            assert.deepEqual([...s.positions().subarray(0, s.windowSize)], want.positions);
             assert.deepEqual(s.windowNodes(), want.positions.map((q) => list[q]));
             assert.deepEqual(want.positions.map((_, k) => s.nodeAt(k)), want.positions.map((q) => list[q]));
             assert.equal(processed, want.processed);

@@ -13,7 +13,8 @@ import type { HardPlan } from './plan.js';
 import { SpreadPlans } from './plan.js';
 import { checkNode, preFilterMinimums } from './filtering.js';
 import { SpreadIndex } from './spread-index.js';
-import { ScoreCycle } from './scoring.js';
+import { ListedCandidates, ScoreCycle } from './scoring.js';
+import type { Candidates } from './scoring.js';
 import type { ScoreTable, StandingKeys, TopScore } from './score-table.js';
 import type { ClusterEventWithHint } from '../../framework/queueing-hint.js';
 import { spreadEvents } from './hints.js';
@@ -117,15 +118,18 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   private readonly verdicts = new Uint8Array(MAX_DOMAIN_VERDICTS);
 
   preScore(state: CycleState, pod: Pod, nodes: readonly Node[]): Status | null {
-    return this.preScoreAt(state, pod, nodes, null, nodes.length);
+    this.listed.list = nodes;
+    return this.preScoreAt(state, pod, this.listed, nodes.length);
   }
 
-  /** PreScore for the m candidates nodes[pos[k]] (nodes[k] without `pos`): a standing list's window. */
-  preScoreAt(state: CycleState, pod: Pod, nodes: readonly Node[], pos: Int32Array | null, m: number): Status | null {
+  private readonly listed = new ListedCandidates();
+
+  /** PreScore for m candidates given by their order (a standing list's window: fastpath/standing-list.ts). */
+  preScoreAt(state: CycleState, pod: Pod, candidates: Candidates, m: number): Status | null {
     if (m === 0) return null;
     const plan = this.plans.soft(pod);
     if (plan.constraints.length === 0) return Status.skip();
-    this.scoring.prepare(plan, nodes, pos, m);
+    this.scoring.prepare(plan, candidates, m);
     state.write(PRE_SCORE_KEY, this.scoring);
     return null;
   }

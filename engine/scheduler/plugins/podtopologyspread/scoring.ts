@@ -13,6 +13,19 @@ import { ScoreTable } from './score-table.js';
 import type { StandingKeys, TopScore } from './score-table.js';
 import type { SelectorLine } from './spread-index.js';
 
+/** PreScore's candidates by their order: a list (ListedCandidates), or a standing list's window (fastpath/standing-list.ts). */
+export interface Candidates {
+  nodeAt(k: number): Node;
+}
+
+/** A list as Candidates (one kept per plugin, pointed at each cycle's list). */
+export class ListedCandidates implements Candidates {
+  list: readonly Node[] = [];
+  nodeAt(k: number): Node {
+    return this.list[k]!;
+  }
+}
+
 /** One scoring cycle's state, reused from cycle to cycle (stamps instead of per-cycle sets). */
 export class ScoreCycle {
   plan: SoftPlan | null = null;
@@ -31,21 +44,18 @@ export class ScoreCycle {
   /** The fused path's per-key scores (score-table.ts). */
   private readonly table = new ScoreTable();
 
-  /**
-   * initPreScoreState: the candidates' domains and the weights. The m candidates are nodes[pos[k]], or
-   * nodes[k] without `pos` (a standing list's window gives node positions: standing-list.ts).
-   */
-  prepare(plan: SoftPlan, nodes: readonly Node[], pos: Int32Array | null, m: number): void {
+  /** initPreScoreState: the m candidates' domains and the weights. */
+  prepare(plan: SoftPlan, candidates: Candidates, m: number): void {
     this.plan = plan;
     this.rangeOf = null;
     const stamp = ++this.stamp;
     const cs = plan.constraints;
     plan.topoSize.fill(0);
     let ignored = 0;
-    if (!plan.requireAll) this.countDomains(plan, nodes, pos, m, stamp);
+    if (!plan.requireAll) this.countDomains(plan, candidates, m, stamp);
     else {
       for (let k = 0; k < m; k++) {
-        const node = nodes[pos === null ? k : pos[k]!]!;
+        const node = candidates.nodeAt(k);
         if (!nodeHasAllKeys(node, cs)) {
           while (this.ignoredAt.length <= node.index) this.ignoredAt.push(0);
           this.ignoredAt[node.index] = stamp;
@@ -74,7 +84,7 @@ export class ScoreCycle {
    * (same key, selector and inclusion) share its stamps, so the later ones count none, as a node-major walk
    * gives.
    */
-  private countDomains(plan: SoftPlan, nodes: readonly Node[], pos: Int32Array | null, m: number, stamp: number): void {
+  private countDomains(plan: SoftPlan, candidates: Candidates, m: number, stamp: number): void {
     const cs = plan.constraints;
     for (let i = 0; i < cs.length; i++) {
       const counts = plan.counts[i]!;
@@ -84,7 +94,7 @@ export class ScoreCycle {
       const all = values.length;
       let size = 0;
       for (let k = 0; k < m && size < all; k++) {
-        const id = valueOf[nodes[pos === null ? k : pos[k]!]!.index]!;
+        const id = valueOf[candidates.nodeAt(k).index]!;
         if (seen[id] !== stamp) {
           seen[id] = stamp;
           size++;
