@@ -187,8 +187,11 @@ export class StandingBlocks implements TieLocator {
     const base = b * cap;
     const bmax = this.bmax;
     const bcnt = this.bcnt;
-    bmax.fill(-1, base, base + cap);
-    bcnt.fill(0, base, base + cap);
+    // (loops: fill() over a few slots costs more than the loop)
+    for (let i = base; i < base + cap; i++) {
+      bmax[i] = -1;
+      bcnt[i] = 0;
+    }
     const end = Math.min(this.n, (b + 1) << SHIFT);
     for (let p = b << SHIFT; p < end; p++) {
       const g = this.gid[p]!;
@@ -205,7 +208,8 @@ export class StandingBlocks implements TieLocator {
   /**
    * Ranks the window (consecutive passing positions in cyclic order): fills `top` with the highest total
    * base + fit + balanced + the weight of the key (`weight` x the normalized spread score + `pre`), its
-   * ties and the first tied candidate, with this as the locator of the others. False when the groups
+   * ties, with this as the locator of the tied candidates (and the tied candidate as `first` when there
+   * is one tie; else -1). False when the groups
    * outgrow MAX_GROUPS (nothing filled).
    */
   rank(src: BlockSource, keys: KeyTable, window: BlockWindow, base: number, weight: number, pre: number, top: TopScore): boolean {
@@ -248,7 +252,8 @@ export class StandingBlocks implements TieLocator {
     }
     top.max = best;
     top.ties = ties;
-    top.first = this.tie(0);
+    // (selectHost reads `first` only for a single tie; with more it draws one and asks tie())
+    top.first = ties === 1 ? this.tie(0) : -1;
     top.locator = this;
     return true;
   }

@@ -39,6 +39,7 @@ export interface StandingKeys {
 export interface TopScore {
   max: number;
   ties: number;
+  /** The first tied candidate (with a locator: only when ties is 1, else -1). */
   first: number;
   /** Set when the totals were not written (fastpath/standing-blocks.ts): it finds the tied candidates. */
   locator?: TieLocator | null;

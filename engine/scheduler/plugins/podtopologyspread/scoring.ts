@@ -50,7 +50,7 @@ export class ScoreCycle {
     this.rangeOf = null;
     const stamp = ++this.stamp;
     const cs = plan.constraints;
-    plan.topoSize.fill(0);
+    for (let i = 0; i < cs.length; i++) plan.topoSize[i] = 0;
     let ignored = 0;
     if (!plan.requireAll) this.countDomains(plan, candidates, m, stamp);
     else {
