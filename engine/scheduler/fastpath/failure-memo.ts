@@ -133,7 +133,9 @@ export class FailureMemo {
     // More changed nodes than this and the near miss is not worth it (nearMiss walks instead).
     const max = nodes.length / 8;
     // The recent changes, when few enough (else every node's last change; the order does not matter).
-    if (!this.cluster.changedSince(since, max, changed)) {
+    const listed = this.cluster.changedSince(since, max, changed);
+    if (listed >= 0) changed.length = listed;
+    else {
       changed.length = 0;
       const changedAt = this.cluster.changedAt;
       const indexes = nodeIndexes(nodes);

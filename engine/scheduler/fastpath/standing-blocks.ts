@@ -55,11 +55,16 @@ export class StandingBlocks implements TieLocator {
   /** Per block and group slot: the highest fit + balanced (-1: none) and how many positions have it. */
   private bmax: Int16Array;
   private bcnt: Int16Array;
-  /** Positions touched since the last rank() (repeats allowed; past n entries, everything is rebuilt), and their blocks. */
-  private readonly touched: number[] = [];
+  /**
+   * Positions touched since the last rank() (repeats allowed; past n entries, everything is rebuilt), and
+   * their blocks: typed arrays with counts (a list emptied by `length = 0` loses its storage in V8).
+   */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
   private stale = false;
   private readonly dirty: Uint8Array;
-  private readonly dirtyList: number[] = [];
+  private readonly dirtyList: Int32Array;
+  private dirtyCount = 0;
   /** One cycle: the groups with members, per group the window's best fit + balanced, its count, the tie target. */
   private readonly live = new Int32Array(MAX_GROUPS);
   private liveCount = 0;
@@ -80,11 +85,13 @@ export class StandingBlocks implements TieLocator {
     this.bmax = new Int16Array(this.nb * this.cap);
     this.bcnt = new Int16Array(this.nb * this.cap);
     this.dirty = new Uint8Array(this.nb);
+    this.touched = new Int32Array(n);
+    this.dirtyList = new Int32Array(this.nb);
   }
 
   /** Node position p changed (verdict, scores or key): it and its block's summary are redone before the next rank. */
   touch(p: number): void {
-    if (this.touched.length < this.n) this.touched.push(p);
+    if (this.touchedCount < this.n) this.touched[this.touchedCount++] = p;
     else this.stale = true;
   }
 
@@ -97,10 +104,10 @@ export class StandingBlocks implements TieLocator {
     this.groups = 0;
     this.groupOfKey.fill(0);
     this.members.fill(0);
-    this.touched.length = 0;
+    this.touchedCount = 0;
     this.stale = false;
-    for (const b of this.dirtyList) this.dirty[b] = 0;
-    this.dirtyList.length = 0;
+    for (let i = 0; i < this.dirtyCount; i++) this.dirty[this.dirtyList[i]!] = 0;
+    this.dirtyCount = 0;
     for (let p = 0; p < this.n; p++) {
       if (src.ok[p] !== 1) {
         this.gid[p] = -1;
@@ -120,7 +127,7 @@ export class StandingBlocks implements TieLocator {
   private refresh(src: BlockSource, keys: KeyTable): boolean {
     if (this.stale) return this.build(src, keys, this.epoch);
     const touched = this.touched;
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;
       const old = this.gid[p]!;
       if (old >= 0) this.members[old]!--;
@@ -135,16 +142,16 @@ export class StandingBlocks implements TieLocator {
       const b = p >> SHIFT;
       if (this.dirty[b] === 0) {
         this.dirty[b] = 1;
-        this.dirtyList.push(b);
+        this.dirtyList[this.dirtyCount++] = b;
       }
     }
-    touched.length = 0;
+    this.touchedCount = 0;
     const list = this.dirtyList;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < this.dirtyCount; i++) {
       this.dirty[list[i]!] = 0;
       this.summarise(list[i]!);
     }
-    list.length = 0;
+    this.dirtyCount = 0;
     return true;
   }
 

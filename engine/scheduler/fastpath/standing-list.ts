@@ -300,11 +300,13 @@ export class StandingLists {
     const s = this.current;
     if (s === null || s.spec !== pod.spec || s.nodes !== nodes || s.skipBits !== skipBits) return null;
     const changed = this.changed;
-    if (!this.cluster.changedSince(s.version, MAX_CHANGES, changed)) {
+    const count = this.cluster.changedSince(s.version, MAX_CHANGES, changed);
+    if (count < 0) {
       this.current = null;
       return null;
     }
-    for (const node of changed) {
+    for (let c = 0; c < count; c++) {
+      const node = changed[c]!;
       const i = node.index;
       const p = i < s.posOf.length ? s.posOf[i]! : -1;
       if (p >= 0) s.set(p, passes(node, i), this.fit);

@@ -45,26 +45,28 @@ export class ClusterVersion {
   }
 
   /**
-   * The live nodes changed after version `since`, each once, into `out`; false (out unspecified) when
-   * more than `max` changes happened since, or when they are older than the ring remembers.
+   * The live nodes changed after version `since`, each once, into out[0..count); returns count, or -1
+   * when more than `max` changes happened since, or when they are older than the ring remembers. The
+   * entries past count are left as they were: a list emptied by `length = 0` loses its storage in V8,
+   * and this runs every cycle.
    */
-  changedSince(since: number, max: number, out: Node[]): boolean {
-    out.length = 0;
+  changedSince(since: number, max: number, out: Node[]): number {
     const call = ++this.calls;
     let seen = 0;
+    let count = 0;
     for (let k = this.changes - 1; k >= 0; k--) {
-      if (this.changes - k > RECENT) return false; // overwritten: older than the ring remembers
+      if (this.changes - k > RECENT) return -1; // overwritten: older than the ring remembers
       const slot = k % RECENT;
-      if (this.recentVersion[slot]! <= since) return true;
-      if (++seen > max) return false;
+      if (this.recentVersion[slot]! <= since) return count;
+      if (++seen > max) return -1;
       const node = this.recentNode[slot]!;
       if (node.deleted) continue;
       if (this.listedBy.length <= node.index) this.growListed(node.index + 1);
       if (this.listedBy[node.index] === call) continue;
       this.listedBy[node.index] = call;
-      out.push(node);
+      out[count++] = node;
     }
-    return true;
+    return count;
   }
 
   private growListed(size: number): void {

@@ -17,7 +17,8 @@ export class Narrowing {
 
   reset(): void {
     this.names = null;
-    this.plugins.length = 0;
+    // (every cycle: `length = 0` on a list already empty keeps its storage; a filled one is rare)
+    if (this.plugins.length !== 0) this.plugins.length = 0;
   }
 
   /** PreFilterResult.Merge (intersection); false when no node is left. */

@@ -74,6 +74,8 @@ export class FrameworkRuntime {
   private skipFilter: boolean[] = [];
   /** The standing list whose window this cycle's candidates are (set by the walk, else null): its nodes are listed only if read. */
   private window: Standing | null = null;
+  /** The plugin-by-plugin walk's statuses (taken by schedule()). */
+  private plainStatuses: Map<string, Status> | null = null;
   /** The fused walk's statuses when it found no node (taken by schedule()). */
   private walkStatuses: WalkStatuses | null = null;
   /** Node indexes of opts.nominatedNodes during a fused walk (cleared after it). */
@@ -160,9 +162,13 @@ export class FrameworkRuntime {
     }
     this.walkStatuses = null;
     this.window = null;
-    const statuses = new Map<string, Status>();
-    out.statuses = statuses;
-    const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, statuses, rec, override, opts.nominatedNodes);
+    this.plainStatuses = null;
+    const feasible = this.findNodesThatPassFilters(profile, state, pod, walk, nodes.length, rec, override, opts.nominatedNodes);
+    // The rejected nodes' statuses: the plugin-by-plugin walk's, or the fused walk's below (a cycle that
+    // finds nodes through the fused path makes no map: only failures read them).
+    let statuses = this.plainStatuses as Map<string, Status> | null;
+    this.plainStatuses = null;
+    if (statuses !== null) out.statuses = statuses;
     // A standing list's window stands for the candidates without listing them (feasible is then unused).
     const window = this.window as Standing | null;
     this.window = null;
@@ -171,13 +177,17 @@ export class FrameworkRuntime {
     if (walked !== null) {
       // The fused walk's statuses, one per position; a walk narrowed by a PreFilterResult gets the absent nodes added below.
       if (narrowed === null) out.statuses = walked;
-      else for (const [name, s] of walked) statuses.set(name, s);
+      else {
+        out.statuses = statuses ??= new Map();
+        for (const [name, s] of walked) statuses.set(name, s);
+      }
       this.walkStatuses = null;
     }
     if (memo !== undefined && count === 0) {
       const nearable = nominated !== undefined && fingerprint !== undefined;
       memo.remember(pod, opts.nominatorVersion!, skipKey, readsLabels, out.statuses, nearable ? walk : null, fingerprint ?? null, nearable ? nominated : NO_NODES);
     }
+    if (narrowed !== null && count === 0) out.statuses = statuses ??= new Map();
     if (narrowed !== null && (count === 0 || rec !== null)) this.rejectAbsent(nodes, narrowed, count === 0 ? statuses : null, rec);
     out.feasibleCount = count;
     if (count === 0) return this.finish(rec, out);
@@ -273,7 +283,7 @@ export class FrameworkRuntime {
   }
 
   /** Walks `nodes` (all nodes, or a PreFilterResult's); the rotating start advances modulo allCount. */
-  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], allCount: number, statuses: Map<string, Status>, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
+  private findNodesThatPassFilters(profile: Profile, state: CycleState, pod: Pod, nodes: readonly Node[], allCount: number, rec: ExplainRecord | null, override: NodeFilter | null, nominated: readonly Node[] | undefined): Node[] {
     const feasible = this.feasible;
     const n = nodes.length;
     if (n === 0) {
@@ -303,6 +313,7 @@ export class FrameworkRuntime {
       // (never by construction: the plugin-by-plugin walk below decides)
     }
     feasible.length = 0; // (the fused walk overwrites it in place)
+    const statuses = (this.plainStatuses = new Map<string, Status>());
     let processed = 0;
     for (let i = 0; i < n && feasible.length < toFind; i++) {
       const node = nodes[(start + i) % n]!;

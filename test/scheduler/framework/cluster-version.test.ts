@@ -19,6 +19,15 @@ const touch = (store: ClusterStore, node: Node): void => store.setNodeTaints(nod
 const names = (out: Node[]): string[] => out.map((n) => n.name).sort();
 
 describe('ClusterVersion.changedSince', () => {
+  it('leaves the entries past the count it returns as they were (it never cuts the list)', () => {
+    const { store, nodes, cv } = setup(3);
+    const since = cv.version;
+    touch(store, nodes[2]!);
+    const out: Node[] = [nodes[0]!, nodes[1]!, nodes[0]!];
+    assert.equal(cv.changedSince(since, 100, out), 1);
+    assert.deepEqual(out.map((n) => n.name), ['n2', 'n1', 'n0']);
+  });
+
   it('lists each node changed after the version once', () => {
     const { store, nodes, cv } = setup(5);
     const since = cv.version;
@@ -26,9 +35,9 @@ describe('ClusterVersion.changedSince', () => {
     touch(store, nodes[3]!);
     touch(store, nodes[1]!);
     const out: Node[] = [];
-    assert.equal(cv.changedSince(since, 100, out), true);
+    assert.equal(cv.changedSince(since, 100, out), 2);
     assert.deepEqual(names(out), ['n1', 'n3']);
-    assert.deepEqual(cv.changedSince(cv.version, 100, out) && out, []);
+    assert.equal(cv.changedSince(cv.version, 100, out), 0);
   });
 
   it('leaves out deleted nodes (no walk holds them)', () => {
@@ -37,7 +46,7 @@ describe('ClusterVersion.changedSince', () => {
     touch(store, nodes[0]!);
     store.removeNode(nodes[2]!);
     const out: Node[] = [];
-    assert.equal(cv.changedSince(since, 100, out), true);
+    assert.equal(cv.changedSince(since, 100, out), 1);
     assert.deepEqual(names(out), ['n0']);
   });
 
@@ -45,18 +54,18 @@ describe('ClusterVersion.changedSince', () => {
     const { store, nodes, cv } = setup(3);
     const since = cv.version;
     for (let i = 0; i < 5; i++) touch(store, nodes[i % 3]!);
-    assert.equal(cv.changedSince(since, 4, []), false);
-    assert.equal(cv.changedSince(since, 5, []), true);
+    assert.equal(cv.changedSince(since, 4, []), -1);
+    assert.equal(cv.changedSince(since, 5, []), 3);
   });
 
   it('gives up when the changes are older than the ring remembers', () => {
     const { store, nodes, cv } = setup(2);
     const since = cv.version;
     for (let i = 0; i < 5000; i++) touch(store, nodes[i % 2]!);
-    assert.equal(cv.changedSince(since, 1e9, []), false);
+    assert.equal(cv.changedSince(since, 1e9, []), -1);
     const recent = cv.version - 10;
     const out: Node[] = [];
-    assert.equal(cv.changedSince(recent, 1e9, out), true);
+    assert.equal(cv.changedSince(recent, 1e9, out), 2);
     assert.deepEqual(names(out), ['n0', 'n1']);
   });
 });
