@@ -14,6 +14,7 @@ import { GPU_RESOURCE, MILLI_PER_GPU } from '../cluster/gpu.js';
 import type { Cell } from './sink.js';
 import { fixed, mean, percentileSorted } from './stats.js';
 import { sampleEvery } from './sampling.js';
+import { DenseFlags } from '../core/dense-flags.js';
 
 export const PLACEMENT_COLUMNS = [
   'pods_never_scheduled', 'cpu_alloc_end', 'mem_alloc_end', 'gpu_alloc_mean', 'gpu_alloc_end', 'nodes_in_use_mean', 'nodes_in_use_end',
@@ -36,15 +37,16 @@ export interface PlacementSample {
 }
 
 export class PlacementMetrics {
-  private readonly pending = new Set<Pod>();
+  /** Pending pods by uid. */
+  private readonly pending = new DenseFlags();
   private readonly pendingBySpec = new Map<PodSpec, number>();
   private readonly jobCreatedMs = new Map<string, number>();
   private readonly jobCompletionMs: number[] = [];
   private readonly samples: PlacementSample[] = [];
   private readonly gpu: number;
-  /** Pods on each node (by index) that are not a DaemonSet's, and the pods counted there. */
+  /** Pods on each node (by index) that are not a DaemonSet's, and the pods (uids) counted there. */
   private workload = new Int32Array(0);
-  private readonly counted = new Set<Pod>();
+  private readonly counted = new DenseFlags();
 
   constructor(
     sim: Simulator,
@@ -56,10 +58,10 @@ export class PlacementMetrics {
     for (const node of store.nodes) for (const p of store.podsOn(node)) if (p.owner?.kind !== 'DaemonSet') this.countWorkload(p);
     store.events.onPod((type, pod) => {
       if (type === 'PodAdded' && pod.nodeIndex < 0 && !isTerminal(pod)) {
-        this.pending.add(pod);
+        this.pending.add(pod.uid);
         this.pendingBySpec.set(pod.spec, (this.pendingBySpec.get(pod.spec) ?? 0) + 1);
       } else if (type === 'PodBound' || type === 'PodRemoved' || (type === 'PodPhaseChanged' && isTerminal(pod))) {
-        if (this.pending.delete(pod)) {
+        if (this.pending.delete(pod.uid)) {
           // A spec without pending pods leaves the map (a day of Jobs brings tens of thousands of specs).
           const left = this.pendingBySpec.get(pod.spec)! - 1;
           if (left === 0) this.pendingBySpec.delete(pod.spec);
@@ -94,9 +96,9 @@ export class PlacementMetrics {
   private countWorkload(pod: Pod): void {
     const node = pod.nodeIndex >= 0 ? this.store.nodes[pod.nodeIndex] : undefined;
     const now = node !== undefined && this.store.podsOn(node).has(pod);
-    if (now === this.counted.has(pod)) return;
-    if (now) this.counted.add(pod);
-    else this.counted.delete(pod);
+    if (now === this.counted.has(pod.uid)) return;
+    if (now) this.counted.add(pod.uid);
+    else this.counted.delete(pod.uid);
     const i = pod.nodeIndex;
     if (i >= this.workload.length) {
       const grown = new Int32Array(Math.max(i + 1, this.workload.length * 2, 64));

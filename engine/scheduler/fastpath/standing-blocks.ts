@@ -52,7 +52,10 @@ export class StandingBlocks implements TieLocator {
   /** Per node position: its group (-1 when it does not pass) and fit + balanced. */
   private readonly gid: Int16Array;
   private readonly val: Int16Array;
-  /** Per block and group slot: the highest fit + balanced (-1: none) and how many positions have it. */
+  /**
+   * Per group slot and block (group-major: a group's blocks are contiguous, at g x nb + b): the highest
+   * fit + balanced (-1: none) and how many positions have it (0 with none).
+   */
   private bmax: Int16Array;
   private bcnt: Int16Array;
   /**
@@ -82,7 +85,7 @@ export class StandingBlocks implements TieLocator {
     this.nb = (n + BLOCK - 1) >> SHIFT;
     this.gid = new Int16Array(n).fill(-1);
     this.val = new Int16Array(n);
-    this.bmax = new Int16Array(this.nb * this.cap);
+    this.bmax = new Int16Array(this.nb * this.cap).fill(-1);
     this.bcnt = new Int16Array(this.nb * this.cap);
     this.dirty = new Uint8Array(this.nb);
     this.touched = new Int32Array(n);
@@ -123,26 +126,43 @@ export class StandingBlocks implements TieLocator {
     return true;
   }
 
-  /** The touched positions and their blocks' summaries brought up to date; false as for build(). */
+  /**
+   * The touched positions and their blocks' summaries brought up to date; false as for build(). A summary
+   * is updated in place (the old value leaves, the new one joins) unless the old value was its group's
+   * last at the block's highest: then the block is summarised again.
+   */
   private refresh(src: BlockSource, keys: KeyTable): boolean {
     if (this.stale) return this.build(src, keys, this.epoch);
     const touched = this.touched;
+    const nb = this.nb;
     for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;
       const old = this.gid[p]!;
+      const oldVal = this.val[p]!;
       if (old >= 0) this.members[old]!--;
+      let g = -1;
       if (src.ok[p] !== 1) this.gid[p] = -1;
       else {
-        const g = this.groupOf(keys.standingKey(p));
+        g = this.groupOf(keys.standingKey(p));
         if (g < 0) return this.build(src, keys, this.epoch);
         this.gid[p] = g;
         this.members[g]!++;
         this.val[p] = src.fit[p]! + src.balanced[p]!;
       }
       const b = p >> SHIFT;
-      if (this.dirty[b] === 0) {
+      if (this.dirty[b] === 1) continue;
+      if (old >= 0 && this.bmax[old * nb + b] === oldVal && --this.bcnt[old * nb + b]! === 0) {
         this.dirty[b] = 1;
         this.dirtyList[this.dirtyCount++] = b;
+        continue;
+      }
+      if (g >= 0) {
+        const at = g * nb + b;
+        const v = this.val[p]!;
+        if (v > this.bmax[at]!) {
+          this.bmax[at] = v;
+          this.bcnt[at] = 1;
+        } else if (v === this.bmax[at]) this.bcnt[at]!++;
       }
     }
     this.touchedCount = 0;
@@ -170,19 +190,19 @@ export class StandingBlocks implements TieLocator {
     this.keyOfGroup[g] = key;
     this.members[g] = 0;
     if (this.groups > this.cap) this.widen();
+    // (a slot reused after a rebuild keeps old summaries: none until its positions are summarised)
+    this.bmax.fill(-1, g * this.nb, (g + 1) * this.nb);
+    this.bcnt.fill(0, g * this.nb, (g + 1) * this.nb);
     return g;
   }
 
-  /** Doubles the group slots per block, every summary copied across. */
+  /** Doubles the group slots, every summary copied across (a group's rows keep their offsets). */
   private widen(): void {
-    const old = this.cap;
-    const cap = old * 2;
+    const cap = this.cap * 2;
     const bmax = new Int16Array(this.nb * cap).fill(-1);
     const bcnt = new Int16Array(this.nb * cap);
-    for (let b = 0; b < this.nb; b++) {
-      bmax.set(this.bmax.subarray(b * old, (b + 1) * old), b * cap);
-      bcnt.set(this.bcnt.subarray(b * old, (b + 1) * old), b * cap);
-    }
+    bmax.set(this.bmax);
+    bcnt.set(this.bcnt);
     this.cap = cap;
     this.bmax = bmax;
     this.bcnt = bcnt;
@@ -190,21 +210,19 @@ export class StandingBlocks implements TieLocator {
 
   /** Block b's highest fit + balanced per group and its count, from its positions. */
   private summarise(b: number): void {
-    const cap = this.cap;
-    const base = b * cap;
+    const nb = this.nb;
     const bmax = this.bmax;
     const bcnt = this.bcnt;
-    // (loops: fill() over a few slots costs more than the loop)
-    for (let i = base; i < base + cap; i++) {
-      bmax[i] = -1;
-      bcnt[i] = 0;
+    for (let g = 0; g < this.groups; g++) {
+      bmax[g * nb + b] = -1;
+      bcnt[g * nb + b] = 0;
     }
     const end = Math.min(this.n, (b + 1) << SHIFT);
     for (let p = b << SHIFT; p < end; p++) {
       const g = this.gid[p]!;
       if (g < 0) continue;
       const v = this.val[p]!;
-      const at = base + g;
+      const at = g * nb + b;
       if (v > bmax[at]!) {
         bmax[at] = v;
         bcnt[at] = 1;
@@ -274,7 +292,7 @@ export class StandingBlocks implements TieLocator {
       return;
     }
     this.scan(lo, ((bl + 1) << SHIFT) - 1);
-    for (let b = bl + 1; b < bh; b++) this.block(b);
+    if (bh > bl + 1) this.blocks(bl + 1, bh);
     this.scan(bh << SHIFT, hi);
   }
 
@@ -294,19 +312,24 @@ export class StandingBlocks implements TieLocator {
     }
   }
 
-  private block(b: number): void {
-    const at = b * this.cap;
+  /** The whole blocks from..to-1, group by group along the group's row. */
+  private blocks(from: number, to: number): void {
+    const nb = this.nb;
     const bmax = this.bmax;
     const bcnt = this.bcnt;
-    const gmax = this.gmax;
-    const gcnt = this.gcnt;
     for (let i = 0; i < this.liveCount; i++) {
       const g = this.live[i]!;
-      const v = bmax[at + g]!;
-      if (v > gmax[g]!) {
-        gmax[g] = v;
-        gcnt[g] = bcnt[at + g]!;
-      } else if (v === gmax[g] && v >= 0) gcnt[g] = gcnt[g]! + bcnt[at + g]!;
+      let most = this.gmax[g]!;
+      let count = this.gcnt[g]!;
+      for (let at = g * nb + from, end = g * nb + to; at < end; at++) {
+        const v = bmax[at]!;
+        if (v > most) {
+          most = v;
+          count = bcnt[at]!;
+        } else if (v === most) count += bcnt[at]!; // (a block without the group adds its count, 0)
+      }
+      this.gmax[g] = most;
+      this.gcnt[g] = count;
     }
   }
 
@@ -355,11 +378,11 @@ export class StandingBlocks implements TieLocator {
   }
 
   private tiesIn(b: number): number {
-    const at = b * this.cap;
+    const nb = this.nb;
     let c = 0;
     for (let i = 0; i < this.liveCount; i++) {
       const g = this.live[i]!;
-      if (this.bmax[at + g] === this.target[g]) c += this.bcnt[at + g]!;
+      if (this.bmax[g * nb + b] === this.target[g]) c += this.bcnt[g * nb + b]!;
     }
     return c;
   }

@@ -118,6 +118,30 @@ describe('standing blocks', () => {
     }
   });
 
+  it('start a key first seen after a rebuild with fewer groups from no summary (its slot held another key before)', () => {
+    const w = new World(100);
+    for (let p = 0; p < 100; p++) {
+      w.ok[p] = 1;
+      w.fit[p] = 90;
+      w.key[p] = 10 + (p % 10);
+    }
+    const blocks = new StandingBlocks(100);
+    assert.ok(blocks.build(w, w, 1));
+    for (let p = 0; p < 100; p++) {
+      w.fit[p] = 50;
+      w.key[p] = 11 + (p % 3);
+    }
+    assert.ok(blocks.build(w, w, 2));
+    w.key[40] = 0;
+    w.fit[40] = 10;
+    blocks.touch(40);
+    const top: TopScore = { max: 0, ties: 0, first: 0, locator: null };
+    const pos = Array.from({ length: 100 }, (_, p) => p);
+    assert.ok(blocks.rank(w, w, windowFrom(pos), 0, 2, 300, top));
+    const want = naive(w, pos, 0);
+    assert.deepEqual([top.max, top.ties, top.first], [want.max, want.tied.length, 40]);
+  });
+
   it('refuse more key groups than they keep summaries for, and rank again once a rebuild finds few enough', () => {
     const w = new World(100);
     for (let p = 0; p < 100; p++) {
