@@ -331,22 +331,22 @@ export class ScoreTable {
 
   /** Strides of the plan's domain constraints; the hostname digit's stride, or -1 when no table fits. */
   private layout(plan: SoftPlan): number {
-    this.domains.length = 0;
-    this.strides.length = 0;
+    // (written in place, every cycle: lists emptied by `length = 0` lose their storage in V8)
+    let d = 0;
     let hosts = 0;
     let combos = 1;
-    for (let i = 0; i < plan.counts.length; i++) {
+    for (let i = 0; i < plan.counts.length && combos <= MAX_COMBOS && hosts <= 1; i++) {
       const counts = plan.counts[i]!;
       if (counts === null) {
-        if (++hosts > 1) return -1;
+        hosts++;
         continue;
       }
-      this.domains.push(i);
-      this.strides.push(combos);
+      this.domains[d] = i;
+      this.strides[d++] = combos;
       combos *= counts.view.values.length + 1;
-      if (combos > MAX_COMBOS) return -1;
     }
-    return combos;
+    if (this.domains.length !== d) this.domains.length = this.strides.length = d;
+    return combos > MAX_COMBOS || hosts > 1 ? -1 : combos;
   }
 
   private grow(size: number): void {
