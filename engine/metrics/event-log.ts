@@ -4,6 +4,7 @@
  */
 import type { ClusterStore } from '../cluster/store.js';
 import { formatSeconds } from '../core/time.js';
+import { NULL_SINK } from './sink.js';
 import type { RowSink } from './sink.js';
 
 export const EVENT_COLUMNS = ['time_s', 'event', 'object', 'node', 'detail'] as const;
@@ -23,9 +24,11 @@ export const EVENT_VOCABULARY = [
 export class EventLog {
   readonly counts = new Map<string, number>();
   constructor(store: ClusterStore, sink: RowSink) {
+    // Without a sink (a run that writes no events.csv: benchmarks, the API) the rows are not even formatted.
+    const rows = sink !== NULL_SINK;
     store.events.onRecord((timeMs, event, object, node, detail) => {
       this.counts.set(event, (this.counts.get(event) ?? 0) + 1);
-      sink.write([formatSeconds(timeMs), event, object, node, detail]);
+      if (rows) sink.write([formatSeconds(timeMs), event, object, node, detail]);
     });
   }
 }
