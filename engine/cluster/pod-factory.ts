@@ -24,6 +24,7 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
     uid: store.newUid(),
     name: p.name,
     namespace: p.namespace,
+    key: `${p.namespace}/${p.name}`,
     labels: p.labels,
     spec: admitPodSpec(p.spec, p.owner),
     owner: p.owner,
@@ -41,17 +42,17 @@ export function createPod(store: ClusterStore, p: NewPod): Pod {
     reason: '',
   };
   store.addPod(pod);
-  store.record('PodCreated', `${pod.namespace}/${pod.name}`, '', p.owner ? `${p.owner.kind}/${p.owner.name}` : '');
+  store.record('PodCreated', pod.key, '', p.owner ? `${p.owner.kind}/${p.owner.name}` : '');
   // A pod that names its node is not scheduled: the kubelet of that node takes it (as in Kubernetes).
   if (p.spec.nodeName) {
     const node = store.node(p.spec.nodeName);
     if (node) {
       const rejected = p.snapshot ? undefined : admissionFailure(pod, node, store.resources);
       store.bindPod(pod, node);
-      store.record('PodScheduled', `${pod.namespace}/${pod.name}`, node.name, 'spec.nodeName');
+      store.record('PodScheduled', pod.key, node.name, 'spec.nodeName');
       if (rejected) {
         store.setPodPhase(pod, 'Failed', rejected);
-        store.record('PodFailed', `${pod.namespace}/${pod.name}`, node.name, rejected);
+        store.record('PodFailed', pod.key, node.name, rejected);
       }
     }
   }

@@ -110,6 +110,8 @@ export interface Pod {
   readonly uid: number;
   readonly name: string;
   readonly namespace: string;
+  /** namespace/name, the store's key and the object column of events.csv (made once: podKey). */
+  readonly key: string;
   labels: Labels;
   readonly spec: PodSpec;
   readonly owner: OwnerRef | undefined;
@@ -134,8 +136,8 @@ export interface Pod {
   gpus?: readonly number[];
 }
 
-export function podKey(p: { namespace: string; name: string }): string {
-  return `${p.namespace}/${p.name}`;
+export function podKey(p: Pod): string {
+  return p.key;
 }
 
 export function isTerminating(p: Pod): boolean {

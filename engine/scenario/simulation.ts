@@ -152,7 +152,7 @@ export class Simulation {
       // Pods of a cluster dump that are already bound start out Running.
       if (pod.nodeIndex >= 0 && pod.phase === 'Pending') {
         this.store.setPodPhase(pod, 'Running');
-        this.store.record('PodRunning', `${pod.namespace}/${pod.name}`, p.spec.nodeName);
+        this.store.record('PodRunning', pod.key, p.spec.nodeName);
       }
     }
     // The fault schedule comes from the 'faults' stream and the scenario's nodes only: the same for every policy.

@@ -6,7 +6,7 @@ import { spec } from './fixture.js';
 
 function pod(uid: number, o: { node?: number; phase?: PodPhase; created?: number; running?: number }): Pod {
   return {
-    uid, name: `p${uid}`, namespace: 'default', labels: {}, spec: spec(), owner: undefined, phase: o.phase ?? 'Running', nodeIndex: o.node ?? 0,
+    uid, name: `p${uid}`, namespace: 'default', key: `default/p${uid}`, labels: {}, spec: spec(), owner: undefined, phase: o.phase ?? 'Running', nodeIndex: o.node ?? 0,
     nominatedNodeName: '', createdMs: o.created ?? 0, scheduledMs: 0, runningMs: o.running ?? 0, finishedMs: -1, deletionMs: -1, removed: false,
     attempts: 1, runDurationMs: -1, reason: '',
   };

@@ -69,7 +69,7 @@ export class DrainController {
     if (st.node.deleted) return this.abort(st);
     const result = evictPod(this.store, pod, 'drain');
     if (result.code === 429) {
-      this.store.record('EvictionRefused', `${pod.namespace}/${pod.name}`, st.node.name, result.reason);
+      this.store.record('EvictionRefused', pod.key, st.node.name, result.reason);
       this.sim.after(this.config.evictionRetryMs, () => this.evict(st, pod), undefined, EVENT_PRIORITY.controller);
       return;
     }

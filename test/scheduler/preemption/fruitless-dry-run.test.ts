@@ -86,7 +86,7 @@ describe('fruitless dry runs', () => {
     const store = b.sim.store;
     store.setPodPhase(b.pod('big2'), 'Succeeded');
     const low2 = b.pod('low2');
-    const low3: Pod = { ...low2, uid: store.newUid(), name: 'low3', spec: b.pod('p').spec === low2.spec ? low2.spec : { ...low2.spec, requests: b.pod('p').spec.requests }, nodeIndex: -1 };
+    const low3: Pod = { ...low2, uid: store.newUid(), name: 'low3', key: 'default/low3', spec: b.pod('p').spec === low2.spec ? low2.spec : { ...low2.spec, requests: b.pod('p').spec.requests }, nodeIndex: -1 };
     store.addPod(low3);
     store.bindPod(low3, b.node('node2'));
     const out = run(h, b, statuses);
@@ -113,7 +113,7 @@ describe('fruitless dry runs', () => {
     const store = b.sim.store;
     store.setPodPhase(b.pod('big1'), 'Succeeded');
     const low3 = b.pod('low3');
-    const low1: Pod = { ...low3, uid: store.newUid(), name: 'low1', spec: { ...low3.spec, requests: b.pod('big1').spec.requests.map((r, i) => (i === 0 ? 600 : r)) as typeof low3.spec.requests }, nodeIndex: -1 };
+    const low1: Pod = { ...low3, uid: store.newUid(), name: 'low1', key: 'default/low1', spec: { ...low3.spec, requests: b.pod('big1').spec.requests.map((r, i) => (i === 0 ? 600 : r)) as typeof low3.spec.requests }, nodeIndex: -1 };
     store.addPod(low1);
     store.bindPod(low1, b.node('node1'));
     const out = run(h, b, statuses);
