@@ -45,6 +45,7 @@ import { NodeScoreFlags } from './node-score-flags.js';
 import { ResourceScores } from './resource-scores.js';
 import { StandingLists, skipBits } from './standing-list.js';
 import type { Standing } from './standing-list.js';
+import { StandingVerdicts } from './standing-verdicts.js';
 import { StaticFeasibility, pinnedNames } from './static-feasibility.js';
 
 /** Standing-list counters (standing-list.ts StandingLists). */
@@ -108,6 +109,7 @@ export class DefaultFastPath {
   readonly failures: FailureMemo | undefined;
   /** Candidate lists of walks over every node, kept across cycles (only with the store's events and inline scores). */
   private readonly standings: StandingLists | undefined;
+  private readonly verdicts: StandingVerdicts;
 
   /** Whether the profile's PreFilter plugins are exactly NodeAffinity, NodePorts, PodTopologySpread, InterPodAffinity, GpuFit. */
   private readonly defaultPreFilters: boolean;
@@ -128,6 +130,7 @@ export class DefaultFastPath {
     const version = store === undefined ? undefined : (cluster ?? new ClusterVersion(store));
     this.failures = version === undefined ? undefined : new FailureMemo(version);
     this.standings = version === undefined || inlineFit === null ? undefined : new StandingLists(version, inlineFit);
+    this.verdicts = new StandingVerdicts(p.fit);
     this.scorer = new DefaultScore(p, this.resources, inlineScores, store === undefined ? undefined : new NodeScoreFlags(store), this.standings);
   }
 
@@ -198,29 +201,11 @@ export class DefaultFastPath {
     lists.asked = true;
     lists.count(pod.spec);
     if (pinnedNames(pod.spec) !== null) return null;
-    const ok = this.statics.forPod(pod, nodes);
     const p = this.p;
-    const ports = skip[F_PORTS] ? null : p.ports;
-    const gpu = skip[F_GPU] ? null : p.gpu;
-    // The walk's verdict on one node from the filters that read the node alone; PodTopologySpread's and
-    // InterPodAffinity's filters (they follow pods across a domain) are asked again each cycle, of the
-    // window's nodes only.
-    const passes = (node: Node, i: number): boolean =>
-      i < ok.length && ok[i] === 1 && (ports === null || ports.filter(state, pod, node) === null) && p.fit.fits(pod, node) && (gpu === null || gpu.filter(state, pod, node) === null);
-    const spread = skip[F_SPREAD] ? null : p.spread;
-    const interPod = skip[F_AFFINITY] ? null : p.interPod;
     const indexes = nodeIndexes(nodes);
-    // One zone constraint: the spread filter's verdict per zone, read by node index (checkNode's test).
-    const byDomain = spread === null ? null : spread.domainVerdicts(state);
-    const spreadPasses = (q: number): boolean => {
-      const i = indexes[q]!;
-      if (byDomain !== null && i < byDomain.hasKey.length) return byDomain.hasKey[i] === 1 && byDomain.ok[byDomain.valueOf[i]!] === 1;
-      return spread!.filter(state, pod, nodes[q]!) === null;
-    };
-    const extra =
-      spread === null && interPod === null
-        ? null
-        : (q: number): boolean => (spread === null || spreadPasses(q)) && (interPod === null || interPod.filter(state, pod, nodes[q]!) === null);
+    const v = this.verdicts;
+    const extra = v.begin(state, pod, nodes, this.statics.forPod(pod, nodes), indexes, skip[F_PORTS] ? null : p.ports, skip[F_GPU] ? null : p.gpu, skip[F_SPREAD] ? null : p.spread, skip[F_AFFINITY] ? null : p.interPod);
+    const passes = v.passes;
     const bits = skipBits(skip);
     let s = lists.reuse(pod, nodes, start, toFind, bits, passes, extra);
     const n = nodes.length;

@@ -39,7 +39,12 @@ export class CycleState {
     return undefined;
   }
   write(key: string, value: unknown): void {
-    const d = (this.data ??= []);
+    const d = this.data;
+    if (d === null) {
+      // (an exact-size literal: most cycles write one key, and a first push would reserve 17 slots)
+      this.data = [key, value];
+      return;
+    }
     for (let i = 0; i < d.length; i += 2) {
       if (d[i] === key) {
         d[i + 1] = value;
