@@ -42,8 +42,13 @@ export class Kubelets {
   }
 
   scheduleStart(pod: Pod): void {
-    this.sim.after(this.config.podStartupMs, (p: Pod) => this.start(p), pod, EVENT_PRIORITY.kubelet);
+    this.sim.after(this.config.podStartupMs, this.startHandler, pod, EVENT_PRIORITY.kubelet);
   }
+
+  /** The event handlers, made once (the pod is the event's data): a closure per pod and event was garbage. */
+  private readonly startHandler = (p: Pod): void => this.start(p);
+  private readonly finishHandler = (p: Pod): void => this.finish(p);
+  private readonly removeHandler = (p: Pod): void => this.remove(p);
 
   private start(pod: Pod): void {
     if (pod.removed || pod.deletionMs >= 0 || pod.phase !== 'Pending') return;
@@ -57,7 +62,7 @@ export class Kubelets {
   /** (Re)starts the run clock of a pod with a finite run time. */
   scheduleFinish(pod: Pod, runMs: number): void {
     if (runMs < 0 || pod.spec.restartPolicy === 'Always') return;
-    this.finishEvents.set(pod, this.sim.after(runMs, (p: Pod) => this.finish(p), pod, EVENT_PRIORITY.kubelet));
+    this.finishEvents.set(pod, this.sim.after(runMs, this.finishHandler, pod, EVENT_PRIORITY.kubelet));
   }
 
   /** The host died: the pod's containers are gone, its pending completion with them. */
@@ -94,7 +99,7 @@ export class Kubelets {
   }
 
   terminateAfterGrace(pod: Pod): void {
-    this.sim.after(pod.spec.terminationGracePeriodMs, (p: Pod) => this.remove(p), pod, EVENT_PRIORITY.kubelet);
+    this.sim.after(pod.spec.terminationGracePeriodMs, this.removeHandler, pod, EVENT_PRIORITY.kubelet);
   }
 
   remove(pod: Pod): void {

@@ -48,6 +48,9 @@ export interface QueueConfig extends BackoffConfig {
 /** The in-flight event list before any event arrives (never written). */
 const NO_EVENTS: ObservedEvent[] = [];
 
+/** A pod's rejecting plugins before its first failure (only ever replaced, never added to). */
+const NO_PLUGINS: ReadonlySet<string> = new Set();
+
 export class SchedulingQueue {
   private readonly activeQ = new LazyHeap<QueuedPodInfo>();
   private readonly backoffQ = new LazyHeap<QueuedPodInfo>();
@@ -113,7 +116,7 @@ export class SchedulingQueue {
   /** A new unscheduled pod: straight to activeQ (PriorityQueue.Add). */
   add(pod: Pod): void {
     if (this.byUid.has(pod.uid)) return;
-    const info: QueuedPodInfo = { pod, timestampMs: this.sim.now, attempts: 0, unschedulablePlugins: new Set(), where: 'none', gen: 0, poolPrev: null, poolNext: null, inPool: false };
+    const info: QueuedPodInfo = { pod, timestampMs: this.sim.now, attempts: 0, unschedulablePlugins: NO_PLUGINS, where: 'none', gen: 0, poolPrev: null, poolNext: null, inPool: false };
     this.byUid.set(pod.uid, info);
     this.moveToActiveQ(info);
     this.onActivated();
