@@ -112,6 +112,7 @@ export class TaintEvictionController {
   }
 
   private cancel(pod: Pod, _withEvent: boolean): void {
+    if (this.work.size === 0) return; // (every bind and removal asks; work is pending only under NoExecute taints)
     const w = this.work.get(pod);
     if (!w) return;
     this.sim.cancel(w.event);
@@ -129,8 +130,13 @@ export class TaintEvictionController {
   }
 }
 
-function noExecuteTaints(node: Node): Taint[] {
-  return node.taints.filter((t) => t.effect === 'NoExecute');
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
+/** The node's NoExecute taints (a shared empty list for the untainted: every bind asks). */
+function noExecuteTaints(node: Node): readonly Taint[] {
+  const taints = node.taints;
+  if (taints.length === 0) return NO_TAINTS;
+  return taints.filter((t) => t.effect === 'NoExecute');
 }
 
 function untolerated(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint | undefined {

@@ -15,6 +15,7 @@ import type { ClusterStore } from '../../../cluster/store.js';
 import type { NodeEventType } from '../../../cluster/store-events.js';
 import { countMatching, selectorMatches } from './common.js';
 import type { NodeCounts } from './domain-view.js';
+import { DenseFlags } from '../../../core/dense-flags.js';
 import { DomainCounts, NodeView } from './domain-view.js';
 
 /**
@@ -69,12 +70,13 @@ export class SpreadIndex {
   private readonly views = new Map<string, Map<object, NodeView>>();
   private readonly viewList: NodeView[] = [];
   private readonly taintViews: NodeView[] = [];
-  private readonly counted = new Set<Pod>();
+  /** The counted pods, by uid. */
+  private readonly counted = new DenseFlags();
   /** The lines matching a labels object (pods of a template share one), extended as lines are added. */
   private readonly memo = new WeakMap<Labels, LinesMemo>();
 
   constructor(private readonly store: ClusterStore) {
-    for (const node of store.nodes) for (const p of store.podsOn(node)) if (p.deletionMs < 0) this.counted.add(p);
+    for (const node of store.nodes) for (const p of store.podsOn(node)) if (p.deletionMs < 0) this.counted.add(p.uid);
     store.events.onPod((_type, pod) => this.onPod(pod));
     store.events.onNode((type, node) => this.onNode(type, node));
   }
@@ -125,12 +127,12 @@ export class SpreadIndex {
   }
 
   private onPod(pod: Pod): void {
-    const was = this.counted.has(pod);
+    const was = this.counted.has(pod.uid);
     const node = pod.nodeIndex >= 0 ? this.store.nodes[pod.nodeIndex] : undefined;
     const now = node !== undefined && pod.deletionMs < 0 && this.store.podsOn(node).has(pod);
     if (was === now) return;
-    if (now) this.counted.add(pod);
-    else this.counted.delete(pod);
+    if (now) this.counted.add(pod.uid);
+    else this.counted.delete(pod.uid);
     if (this.lineList.length === 0) return;
     const delta = now ? 1 : -1;
     for (const line of this.linesFor(pod.labels)) if (line.namespace === pod.namespace) line.add(pod.nodeIndex, delta);
