@@ -41,16 +41,7 @@ export class Prioritizer {
   fromWindow(profile: Profile, state: CycleState, pod: Pod, window: Standing, m: number): Node {
     const fast = profile.fast!; // (a standing list is the fused path's, which serves hostSelection 'score' only)
     if (m === 1) return window.nodeAt(0);
-    const skip = this.resetSkipScore(profile);
-    for (const p of profile.preScore) {
-      const s = fast.preScoreWindow(p, state, pod, window);
-      if (s === null || s.code === Code.Success) continue;
-      if (s.code === Code.Skip) {
-        this.skipScoresOf(profile, p);
-        continue;
-      }
-      throw pluginError(p.name, 'PreScore', s);
-    }
+    const skip = this.preScore(profile, state, pod, NO_NODES, window, null);
     if (!fast.canScore(skip)) return this.prioritizeScored(profile, state, pod, window.windowNodes(), null);
     if (this.totals.length < m) this.totals = new Float64Array(Math.max(m, this.totals.length * 2));
     // (without the nodeRank tie-break, which reads the totals and the nodes, the totals may stay unwritten: top's locator)
@@ -59,33 +50,31 @@ export class Prioritizer {
     return window.nodeAt(selectHost(this.totals, m, listed, this.rng, this.ranking, top));
   }
 
-  /** Every score plugin runs this cycle until its PreScore Skips: the skip flags cleared, returned. */
-  private resetSkipScore(profile: Profile): boolean[] {
+  /**
+   * RunPreScorePlugins over `feasible`, or over a standing list's `window` through the fused path
+   * (profile.fast): returns the Score skip flags (a plugin whose PreScore Skips is not scored).
+   */
+  private preScore(profile: Profile, state: CycleState, pod: Pod, feasible: readonly Node[], window: Standing | null, rec: ExplainRecord | null): boolean[] {
     const skip = this.skipScore;
     const n = profile.score.length;
     if (skip.length !== n) skip.length = n;
     for (let i = 0; i < n; i++) skip[i] = false;
-    return skip;
-  }
-
-  /** PreScore of `p` Skipped: its Score is skipped too. */
-  private skipScoresOf(profile: Profile, p: unknown): void {
-    for (let i = 0; i < profile.score.length; i++) if (profile.score[i]!.plugin === p) this.skipScore[i] = true;
-  }
-
-  /** prioritizeNodes + selectHost. */
-  prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
-    this.resetSkipScore(profile);
     for (const p of profile.preScore) {
-      const s = p.preScore(state, pod, feasible);
+      const s = window !== null ? profile.fast!.preScoreWindow(p, state, pod, window) : p.preScore(state, pod, feasible);
       if (s === null || s.code === Code.Success) continue;
       if (s.code === Code.Skip) {
-        this.skipScoresOf(profile, p);
+        for (let i = 0; i < n; i++) if (profile.score[i]!.plugin === (p as unknown)) skip[i] = true;
         rec?.skipped.push(`${p.name} (PreScore)`);
         continue;
       }
       throw pluginError(p.name, 'PreScore', s);
     }
+    return skip;
+  }
+
+  /** prioritizeNodes + selectHost. */
+  prioritize(profile: Profile, state: CycleState, pod: Pod, feasible: Node[], rec: ExplainRecord | null): Node {
+    this.preScore(profile, state, pod, feasible, null, rec);
     return this.prioritizeScored(profile, state, pod, feasible, rec);
   }
 
