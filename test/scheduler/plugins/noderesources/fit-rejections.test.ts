@@ -15,11 +15,11 @@ const GI = 1024 ** 3;
 describe('NodeResourcesFit rejections', () => {
   const names = new ResourceNames();
   const store = new ClusterStore(new Simulator(), names);
-  const node = (name: string, cpu: number, mem: number): Node => {
+  const node = (name: string, cpu: number, mem: number, pods = 110): Node => {
     const alloc = names.vector();
     alloc[CPU] = cpu;
     alloc[MEMORY] = mem;
-    alloc[PODS] = 110;
+    alloc[PODS] = pods;
     return store.addNode({ name, labels: {}, taints: [], unschedulable: false, allocatable: alloc, images: [], pool: '' });
   };
   const requests = names.vector();
@@ -28,6 +28,7 @@ describe('NodeResourcesFit rejections', () => {
   const pod = { spec: { requests, nonZeroCpu: 4000, nonZeroMemory: 8 * GI } as unknown as PodSpec } as Pod;
   const fit = newNodeResourcesFit(undefined, { store, rng: new Rng('t') });
   const [smallCpu, alsoSmallCpu, small, roomy] = [node('a', 2000, 64 * GI), node('b', 1000, 64 * GI), node('c', 1000, 4 * GI), node('d', 8000, 64 * GI)];
+  const [fullSmallCpu, alsoFullSmallCpu] = [node('e', 1000, 64 * GI, 0), node('f', 3000, 64 * GI, 0)];
 
   it('gives nodes short of the same resources the very same Status', () => {
     const a = fit.filter(new CycleState(), pod, smallCpu!);
@@ -40,5 +41,12 @@ describe('NodeResourcesFit rejections', () => {
     assert.deepEqual(both?.reasons, ['Insufficient cpu', 'Insufficient memory']);
     assert.notEqual(both, fit.filter(new CycleState(), pod, smallCpu!));
     assert.equal(fit.filter(new CycleState(), pod, roomy!), null);
+  });
+
+  it('words a full node short of cpu as upstream does, pods first, and shares that Status too', () => {
+    const full = fit.filter(new CycleState(), pod, fullSmallCpu!);
+    assert.deepEqual(full?.reasons, ['Too many pods', 'Insufficient cpu']);
+    assert.equal(fit.filter(new CycleState(), pod, alsoFullSmallCpu!), full);
+    assert.notEqual(full, fit.filter(new CycleState(), pod, smallCpu!));
   });
 });
