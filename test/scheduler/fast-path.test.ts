@@ -426,6 +426,17 @@ describe('fused default-profile path', () => {
     });
   }
 
+  it("gives the per-plugin path's events.csv row for row with the nodeRank tie-break, which reads a standing window's nodes and totals", () => {
+    const base = { ...resolvePolicy('default'), tieBreak: 'nodeRank' as const };
+    const text = standingScenario(36);
+    const fast = runTraced(text, { ...base, fastPath: true });
+    const slow = runTraced(text, { ...base, fastPath: false });
+    assert.deepEqual(fast.events, slow.events);
+    assert.deepEqual(fast.starts, slow.starts);
+    // (the nodeRank tie-break reads the totals: windows are scored candidate by candidate, never by blocks)
+    assert.ok(fast.standing.scored > 100 && fast.standing.blocks === 0, `standing ${JSON.stringify(fast.standing)}`);
+  });
+
   for (const [policy, pct] of [['default', 0], ['default', 100], ['binpack', 100]] as const) {
     it(`places every pod exactly as the per-plugin path (${policy}, percentageOfNodesToScore ${pct})`, () => {
       const scenario = scenarioFromText(SCENARIO);
