@@ -83,7 +83,8 @@ export function podEligibleToPreemptOthers(h: PreemptionHandle, pod: Pod, nomina
 
 /** Preempt: returns the nominated node (Success) or why preemption cannot help (Unschedulable). */
 export function preempt(h: PreemptionHandle, limits: CandidateLimits, state: CycleState, pod: Pod, statuses: ReadonlyMap<string, Status>, pluginName: string): PreemptOutcome {
-  const notEligible = podEligibleToPreemptOthers(h, pod, statuses.get(pod.nominatedNodeName));
+  // (the nominated node's status only for a nominated pod: a backlog's statuses may be a chain of overlays)
+  const notEligible = podEligibleToPreemptOthers(h, pod, pod.nominatedNodeName === '' ? undefined : statuses.get(pod.nominatedNodeName));
   if (notEligible !== null) return { result: null, status: Status.unschedulable(notEligible).withPlugin(pluginName) };
   const nodes = h.nodes();
   const potential = potentialNodes(nodes, statuses);
