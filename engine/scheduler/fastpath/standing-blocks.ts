@@ -156,14 +156,7 @@ export class StandingBlocks implements TieLocator {
         this.dirtyList[this.dirtyCount++] = b;
         continue;
       }
-      if (g >= 0) {
-        const at = g * nb + b;
-        const v = this.val[p]!;
-        if (v > this.bmax[at]!) {
-          this.bmax[at] = v;
-          this.bcnt[at] = 1;
-        } else if (v === this.bmax[at]) this.bcnt[at]!++;
-      }
+      if (g >= 0) this.join(g * nb + b, this.val[p]!);
     }
     this.touchedCount = 0;
     const list = this.dirtyList;
@@ -220,14 +213,16 @@ export class StandingBlocks implements TieLocator {
     const end = Math.min(this.n, (b + 1) << SHIFT);
     for (let p = b << SHIFT; p < end; p++) {
       const g = this.gid[p]!;
-      if (g < 0) continue;
-      const v = this.val[p]!;
-      const at = g * nb + b;
-      if (v > bmax[at]!) {
-        bmax[at] = v;
-        bcnt[at] = 1;
-      } else if (v === bmax[at]) bcnt[at]!++;
+      if (g >= 0) this.join(g * nb + b, this.val[p]!);
     }
+  }
+
+  /** A position's fit + balanced joins the summary at `at`: a new highest, or one more at the highest. */
+  private join(at: number, v: number): void {
+    if (v > this.bmax[at]!) {
+      this.bmax[at] = v;
+      this.bcnt[at] = 1;
+    } else if (v === this.bmax[at]) this.bcnt[at]!++;
   }
 
   /**
