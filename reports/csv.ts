@@ -1,19 +1,17 @@
 /**
  * Streaming CSV files that appear only when complete: rows go to `<name>.tmp-<pid>` in chunks of
- * formatted text (csv-format.ts: csv-stringify's output, faster), and commit() renames the file into place. abort() deletes it, so a
- * failed or interrupted run never leaves a half-written CSV behind.
+ * encoded bytes (csv-bytes.ts: csv-stringify's output, faster), and commit() renames the file into place.
+ * abort() deletes it, so a failed or interrupted run never leaves a half-written CSV behind.
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { Cell, RowSink } from '../engine/metrics/sink.js';
+import { CsvEncoder } from './csv-bytes.js';
 import { csvRecord, csvRecords } from './csv-format.js';
-
-const CHUNK_ROWS = 2000;
 
 export class AtomicCsv implements RowSink {
   private readonly tmp: string;
   private fd: number;
-  private buffer = '';
-  private buffered = 0;
+  private readonly encoder: CsvEncoder;
   private closed = false;
   rows = 0;
 
@@ -23,25 +21,18 @@ export class AtomicCsv implements RowSink {
   ) {
     this.tmp = `${path}.tmp-${process.pid}`;
     this.fd = openSync(this.tmp, 'w');
-    writeSync(this.fd, csvRecord(columns));
+    this.encoder = new CsvEncoder((bytes, length) => writeAll(this.fd, bytes, length));
+    this.encoder.row(columns);
   }
 
   write(row: readonly Cell[]): void {
-    this.buffer += csvRecord(row);
+    this.encoder.row(row);
     this.rows++;
-    if (++this.buffered >= CHUNK_ROWS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffered === 0) return;
-    writeSync(this.fd, this.buffer);
-    this.buffer = '';
-    this.buffered = 0;
   }
 
   commit(): void {
     if (this.closed) return;
-    this.flush();
+    this.encoder.flush();
     closeSync(this.fd);
     this.closed = true;
     renameSync(this.tmp, this.path);
@@ -57,6 +48,11 @@ export class AtomicCsv implements RowSink {
     }
     rmSync(this.tmp, { force: true });
   }
+}
+
+/** writeSync may write fewer bytes than asked (a full disk reports ENOSPC instead): loop until all are out. */
+function writeAll(fd: number, bytes: Uint8Array, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, bytes, done, length - done);
 }
 
 /** Writes a whole small file atomically (temp name, then rename). */
