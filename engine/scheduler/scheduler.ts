@@ -25,6 +25,7 @@ import type { Status } from './framework/status.js';
 import type { PdbLister } from './preemption/pdb.js';
 import { NO_PDBS } from './preemption/pdb.js';
 import { PriorityCounts } from './preemption/priority-counts.js';
+import { BindLog } from './preemption/bind-log.js';
 import type { PreemptionHandle } from './preemption/evaluator.js';
 import type { StandingHits } from './fastpath/default-profile.js';
 import type { Profile, ProfileOptions } from './profile.js';
@@ -112,8 +113,8 @@ export class Scheduler {
   private pdbs: PdbLister = NO_PDBS;
   /** Priorities of the pods holding node resources, so preemption can tell at once that no victim exists. */
   private readonly boundPriorities = new PriorityCounts();
-  /** Pods bound so far by priority (only grows): preemption's "no lower-priority pod on these nodes" holds while it does not. */
-  private readonly bindsByPriority = new Map<number, number>();
+  /** Every bind's node and priority: preemption's "no lower-priority pod on these nodes" holds while none lands there. */
+  private readonly binds = new BindLog();
   private readonly profiles = new Map<string, Profile>();
   private cyclePending = false;
   /** When the last attempt ends, in microseconds of simulated time (attemptCost; 0 without one). */
@@ -142,11 +143,7 @@ export class Scheduler {
       nodes: () => this.liveNodes(),
       filterProfile: (pod: Pod) => this.profiles.get(pod.spec.schedulerName)!,
       lowestBoundPriority: () => this.boundPriorities.min(),
-      bindsBelow: (priority: number) => {
-        let n = 0;
-        for (const [p, binds] of this.bindsByPriority) if (p < priority) n += binds;
-        return n;
-      },
+      binds: this.binds,
       cluster: new ClusterVersion(store),
     };
     this.runtime = new FrameworkRuntime(rng, options.tieBreak);
@@ -210,7 +207,7 @@ export class Scheduler {
     const event = podClusterEvent(type, pod);
     if (event === 'AssignedPodAdd') {
       this.boundPriorities.add(pod.spec.priority);
-      this.bindsByPriority.set(pod.spec.priority, (this.bindsByPriority.get(pod.spec.priority) ?? 0) + 1);
+      this.binds.add(pod.nodeIndex, pod.spec.priority);
     }
     else if (event === 'AssignedPodDelete') this.boundPriorities.remove(pod.spec.priority);
     if (event !== undefined) this.queue.onClusterEvent(this.queue.config.queueingHints ? observedPodEvent(event, pod) : event);

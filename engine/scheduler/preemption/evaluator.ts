@@ -18,6 +18,7 @@ import type { PdbLister } from './pdb.js';
 import type { DryRunContext } from './victims.js';
 import { NO_VICTIMS, liveVerdictsHold, selectVictimsOnNode } from './victims.js';
 import { fruitlessKey, knownFruitless, rememberFruitless } from './fruitless.js';
+import type { BindLog } from './bind-log.js';
 import { LowestPriority } from './lowest-priority.js';
 import { StatusOverlay } from '../framework/status-overlay.js';
 import { WalkStatuses } from '../framework/walk-statuses.js';
@@ -33,8 +34,8 @@ export interface PreemptionHandle extends Handle {
   filterProfile(pod: Pod): FilterProfile;
   /** Lowest priority among pods bound to nodes (Infinity when none): a shortcut, never a change of result. */
   lowestBoundPriority?(): number;
-  /** Pods of priority below `priority` bound so far (it only grows): while unchanged, no node gained one. */
-  bindsBelow?(priority: number): number;
+  /** Every bind, in order (bind-log.ts): what no longer needs a walk of the nodes after one. */
+  readonly binds?: BindLog;
   /** The cluster's version as filters see it, shared with the fused path's failure memo; with it, fruitless dry runs are remembered. */
   readonly cluster?: ClusterVersion;
 }
@@ -176,20 +177,52 @@ export function dryRunPreemption(h: PreemptionHandle, limits: CandidateLimits, s
 }
 
 function anyLowerPriority(h: PreemptionHandle, nodes: readonly Node[], priority: number): boolean {
-  // A list found without lower-priority pods stays so until a pod of lower priority is bound somewhere
-  // (pods leaving cannot add one). Potential lists are kept per statuses map, and a near miss that keeps
+  // A list found without lower-priority pods stays so until a pod of lower priority is bound on one of its
+  // nodes (pods leaving cannot add one). Potential lists are kept per statuses map, and a near miss that keeps
   // every node's side shares its parent's: a backlog asks about the same list after each cluster change.
-  const binds = h.bindsBelow?.(priority);
+  const log = h.binds;
   const known = noLowerOn.get(nodes);
-  if (binds !== undefined && known !== undefined && known.priority === priority && known.binds === binds) return false;
+  if (log !== undefined && known !== undefined && known.priority === priority && noLowerBindSince(log, known, nodes, priority)) {
+    known.binds = log.count;
+    return false;
+  }
   const lowest = lowestOf(h);
   for (const node of nodes) if (lowest(node) < priority) return true;
-  if (binds !== undefined) noLowerOn.set(nodes, { priority, binds });
+  if (log !== undefined) noLowerOn.set(nodes, { priority, binds: log.count, mark: known?.mark ?? null });
   return false;
 }
 
-/** Potential node lists found without a pod below `priority`, with bindsBelow(priority) then. */
-const noLowerOn = new WeakMap<readonly Node[], { priority: number; binds: number }>();
+interface NoLower {
+  priority: number;
+  /** The bind count when the list was last known to hold no pod below `priority`. */
+  binds: number;
+  /** The list's nodes by index (made on the first bind below `priority` since then). */
+  mark: Uint8Array | null;
+}
+
+/** Potential node lists found without a pod below `priority`. */
+const noLowerOn = new WeakMap<readonly Node[], NoLower>();
+
+/** Whether no pod below `priority` was bound on one of `nodes` since `known` (false also when the log no longer tells). */
+function noLowerBindSince(log: BindLog, known: NoLower, nodes: readonly Node[], priority: number): boolean {
+  if (known.binds === log.count) return true;
+  if (!log.holds(known.binds)) return false;
+  for (let k = known.binds; k < log.count; k++) {
+    if (log.priorityAt(k) >= priority) continue;
+    const mark = (known.mark ??= markOf(nodes));
+    const i = log.nodeAt(k);
+    if (i < mark.length && mark[i] === 1) return false;
+  }
+  return true;
+}
+
+function markOf(nodes: readonly Node[]): Uint8Array {
+  let max = -1;
+  for (const n of nodes) if (n.index > max) max = n.index;
+  const mark = new Uint8Array(max + 1);
+  for (const n of nodes) mark[n.index] = 1;
+  return mark;
+}
 
 /** One LowestPriority per scheduler (its handle). */
 const lowestByHandle = new WeakMap<PreemptionHandle, (node: Node) => number>();

@@ -120,4 +120,36 @@ describe('fruitless dry runs', () => {
     assert.equal(out.result?.nominatedNode, 'node1');
     assert.deepEqual(out.result?.victims.map((v) => v.name), ['low1']);
   });
+
+  it('binds elsewhere keep a "no lower-priority pod here" answer; a later one on its nodes is still found', () => {
+    const b = build(
+      [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '4' }],
+      [
+        { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
+        { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
+        { name: 'low3', node: 'node3', cpu: '100m' },
+        { name: 'p', priority: HIGH, cpu: '500m' },
+      ],
+    );
+    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const h = b.sim.scheduler.frameworkHandle;
+    const store = b.sim.store;
+    const low3 = b.pod('low3');
+    const lowPod = (name: string, cpuMilli: number): Pod => {
+      const pod: Pod = { ...low3, uid: store.newUid(), name, key: `default/${name}`, spec: { ...low3.spec, requests: low3.spec.requests.map((r, i) => (i === 0 ? cpuMilli : r)) as typeof low3.spec.requests }, nodeIndex: -1 };
+      store.addPod(pod);
+      return pod;
+    };
+    assert.equal(run(h, b, statuses).result?.nominatedNode, '');
+    // Low-priority pods bound on node3, outside the potential nodes: still nothing to preempt.
+    for (let i = 0; i < 3; i++) store.bindPod(lowPod(`elsewhere${i}`, 100), b.node('node3'));
+    assert.equal(run(h, b, statuses).result?.nominatedNode, '');
+    // Then one on node1, after more binds elsewhere: the bind among them is seen.
+    store.setPodPhase(b.pod('big1'), 'Succeeded');
+    store.bindPod(lowPod('low1', 600), b.node('node1'));
+    store.bindPod(lowPod('elsewhere3', 100), b.node('node3'));
+    const out = run(h, b, statuses);
+    assert.equal(out.result?.nominatedNode, 'node1');
+    assert.deepEqual(out.result?.victims.map((v) => v.name), ['low1']);
+  });
 });
