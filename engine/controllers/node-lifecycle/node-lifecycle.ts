@@ -19,6 +19,7 @@ import type { Simulator } from '../../core/simulator.js';
 import type { NodeLifecycleConfig, ZoneState } from './config.js';
 import { LABEL_EXCLUDE_DISRUPTION, TAINTING_PERIOD_MS, computeZoneState, zoneRate } from './config.js';
 import { ZoneTainter } from './rate-limited-queue.js';
+import { WatchedNodes } from './watched-nodes.js';
 
 interface Zone {
   name: string;
@@ -33,7 +34,7 @@ interface Zone {
 
 export class NodeLifecycleController {
   private readonly zones = new Map<string, Zone>();
-  private readonly watched = new Set<Node>();
+  private readonly watched = new WatchedNodes();
   private readonly probeResetMs: number[] = [];
   /** Ready as last seen per node index, to keep the zone counts exact. */
   private readonly lastReady: NodeReadyStatus[] = [];
@@ -129,7 +130,7 @@ export class NodeLifecycleController {
     const now = this.sim.now;
     this.passScheduled = false;
     this.lastPassMs = now;
-    const nodes = [...this.watched].sort((a, b) => a.index - b.index);
+    const nodes = this.watched.inOrder();
     for (const node of nodes) this.updateNode(node, now);
     this.handleDisruption(now);
     for (const node of nodes) if (this.settled(node) || this.stable(node)) this.watched.delete(node);
