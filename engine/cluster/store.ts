@@ -37,6 +37,7 @@ export class ClusterStore {
   private readonly nodeByName = new Map<string, Node>();
   /** Pods holding resources on each node; a node's Set is made on its first bind (idle nodes share NO_PODS). */
   private readonly podsByNode: (Set<Pod> | undefined)[] = [];
+  private readonly terminalByNode: (Set<Pod> | undefined)[] = [];
   private readonly podByKey = new Map<string, Pod>();
   /** Every pod ever created, by uid order (removed ones included, for reports). */
   readonly allPods: Pod[] = [];
@@ -151,6 +152,11 @@ export class ClusterStore {
     return this.podsByNode[node.index] ?? NO_PODS;
   }
 
+  /** Succeeded and Failed pods not yet removed, by the node they were bound to (deleted nodes too), in the order they finished. */
+  terminalPodsOn(node: Node): ReadonlySet<Pod> {
+    return this.terminalByNode[node.index] ?? NO_PODS;
+  }
+
   // ---- pods ----
 
   pod(namespace: string, name: string): Pod | undefined {
@@ -188,6 +194,7 @@ export class ClusterStore {
     if (isTerminal(pod) && !wasTerminal) {
       pod.finishedMs = this.now;
       this.release(pod);
+      if (pod.nodeIndex >= 0) (this.terminalByNode[pod.nodeIndex] ??= new Set()).add(pod);
     }
     this.events.emitPod('PodPhaseChanged', pod);
   }
@@ -207,6 +214,7 @@ export class ClusterStore {
     if (pod.finishedMs < 0) pod.finishedMs = this.now;
     this.podByKey.delete(podKey(pod));
     this.release(pod);
+    if (pod.nodeIndex >= 0) this.terminalByNode[pod.nodeIndex]?.delete(pod);
     this.events.emitPod('PodRemoved', pod);
   }
 

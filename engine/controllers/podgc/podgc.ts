@@ -33,8 +33,6 @@ export class PodGCController {
   /** Terminal pods in deletion order (removed ones pruned lazily). */
   private readonly terminated = new TerminatedHeap();
   private terminatedLive = 0;
-  /** Terminal pods still present, by the index of the node they were bound to. */
-  private readonly terminalByNode = new Map<number, Set<Pod>>();
   /** Deleted node index -> time a pass first saw it missing with pods bound to it. */
   private readonly quarantine = new Map<number, number>();
   /** Deleted nodes that may still have pods bound to them (dropped once they have none). */
@@ -51,10 +49,8 @@ export class PodGCController {
       if (type === 'PodPhaseChanged' && isTerminal(pod)) {
         this.terminated.push(pod, evictedFirst(pod));
         this.terminatedLive++;
-        if (pod.nodeIndex >= 0) this.terminalOn(pod.nodeIndex).add(pod);
       } else if (type === 'PodRemoved' && isTerminal(pod)) {
         this.terminatedLive--;
-        this.terminalByNode.get(pod.nodeIndex)?.delete(pod);
       }
     });
     for (const node of store.nodes) if (!node.deleted && node.ready !== 'True') this.notReady.set(node.index, node);
@@ -108,17 +104,10 @@ export class PodGCController {
     this.deletedNodes = this.deletedNodes.filter((n) => this.podsBoundTo(n).length > 0);
   }
 
-  private terminalOn(nodeIndex: number): Set<Pod> {
-    let set = this.terminalByNode.get(nodeIndex);
-    if (!set) this.terminalByNode.set(nodeIndex, (set = new Set()));
-    return set;
-  }
-
   /** Non-terminal pods still accounted on the node, plus terminal pods that were bound to it. */
   private podsBoundTo(node: Node): Pod[] {
     const out = [...this.store.podsOn(node)];
-    const terminal = this.terminalByNode.get(node.index);
-    if (terminal) for (const p of terminal) out.push(p);
+    for (const p of this.store.terminalPodsOn(node)) out.push(p);
     return out;
   }
 

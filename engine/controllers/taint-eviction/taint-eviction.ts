@@ -51,8 +51,6 @@ export function minTolerationMs(used: readonly Toleration[]): number {
 
 export class TaintEvictionController {
   private readonly work = new Map<Pod, Work>();
-  /** Succeeded/Failed pods still bound to each node (the store's per-node index holds active pods only). */
-  private readonly terminalByNode: Set<Pod>[] = [];
   evicted = 0;
 
   constructor(
@@ -68,9 +66,6 @@ export class TaintEvictionController {
         if (node) this.processPod(pod, noExecuteTaints(node));
       } else if (type === 'PodRemoved') {
         this.cancel(pod, false);
-        if (pod.nodeIndex >= 0) this.terminalByNode[pod.nodeIndex]?.delete(pod);
-      } else if (type === 'PodPhaseChanged' && pod.nodeIndex >= 0 && (pod.phase === 'Succeeded' || pod.phase === 'Failed')) {
-        (this.terminalByNode[pod.nodeIndex] ??= new Set()).add(pod);
       }
     });
   }
@@ -79,8 +74,8 @@ export class TaintEvictionController {
     const taints = noExecuteTaints(node);
     for (const pod of [...this.store.podsOn(node)]) this.processPod(pod, taints);
     // Terminal pods are handled too; their deletion is immediate (grace 0 for a terminal pod).
-    const terminal = this.terminalByNode[node.index];
-    if (terminal) for (const pod of [...terminal]) this.processPod(pod, taints);
+    const terminal = this.store.terminalPodsOn(node);
+    if (terminal.size > 0) for (const pod of [...terminal]) this.processPod(pod, taints);
   }
 
   private processPod(pod: Pod, taints: readonly Taint[]): void {
