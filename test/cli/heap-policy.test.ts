@@ -19,12 +19,12 @@ describe('heap policy', () => {
 });
 
 describe('launcher', () => {
-  it('starts V8 with 8 MiB semi-spaces (read only at start-up), through env -S so npx and ./bin/kubesim.js get it', () => {
+  it('starts V8 with 8 MiB semi-spaces from the start (read only at start-up), through env -S so npx and ./bin/kubesim.js get it', () => {
     const first = readFileSync('bin/kubesim.js', 'utf8').split('\n')[0];
-    assert.equal(first, '#!/usr/bin/env -S node --max-semi-space-size=8');
+    assert.equal(first, '#!/usr/bin/env -S node --max-semi-space-size=8 --min-semi-space-size=8');
   });
 
   it('the end-to-end benchmark runs node with the same flags as the launcher', () => {
-    assert.deepEqual(launcherFlags(), ['--max-semi-space-size=8']);
+    assert.deepEqual(launcherFlags(), ['--max-semi-space-size=8', '--min-semi-space-size=8']);
   });
 });
