@@ -13,10 +13,14 @@ import type { Deployment, ReplicaSet } from '../../cluster/workloads.js';
 import type { Simulator } from '../../core/simulator.js';
 import { activePodsWithRanks } from './ranking.js';
 import { FailureBackoff } from '../helper/failure-backoff.js';
+import { DenseFlags } from '../../core/dense-flags.js';
 
 interface RsState {
   rs: ReplicaSet;
+  /** Its pods not yet removed, in creation order. */
   pods: Set<Pod>;
+  /** How many of them are active (isActive), kept from the pod events: a sync does not count 4,000 pods again. */
+  active: number;
   created: number;
   syncPending: boolean;
   /** Replacements of pods that failed on their own wait (helper/failure-backoff.ts). */
@@ -27,6 +31,8 @@ interface RsState {
 
 export class ReplicaSetController {
   private readonly sets = new Map<number, RsState>();
+  /** Uids of the pods counted in their ReplicaSet's `active`. */
+  private readonly counted = new DenseFlags();
 
   constructor(
     private readonly sim: Simulator,
@@ -39,6 +45,8 @@ export class ReplicaSetController {
       const st = this.sets.get(owner.uid);
       if (!st) return;
       if (type === 'PodPhaseChanged') st.backoff.note(pod, this.sim.now);
+      if (!isActive(pod) && this.counted.delete(pod.uid)) st.active--;
+      if (type === 'PodRemoved') st.pods.delete(pod);
       this.enqueue(st);
     });
   }
@@ -57,7 +65,7 @@ export class ReplicaSetController {
   }
 
   addReplicaSet(rs: ReplicaSet): ReplicaSet {
-    const st: RsState = { rs, pods: new Set(), created: 0, syncPending: false, backoff: new FailureBackoff() };
+    const st: RsState = { rs, pods: new Set(), active: 0, created: 0, syncPending: false, backoff: new FailureBackoff() };
     this.sets.set(rs.meta.uid, st);
     this.store.controllerScales.set(rs.meta.uid, rs.replicas);
     this.enqueue(st);
@@ -86,12 +94,7 @@ export class ReplicaSetController {
 
   private sync(st: RsState): void {
     st.syncPending = false;
-    let activeCount = 0;
-    for (const p of st.pods) {
-      if (p.removed) st.pods.delete(p);
-      else if (isActive(p)) activeCount++;
-    }
-    const diff = st.rs.replicas - activeCount;
+    const diff = st.rs.replicas - st.active;
     for (let i = 0; i < diff; i++) this.createReplica(st);
     if (diff < 0) {
       // (the active pods are listed only to scale down: a sync after each replacement counts them)
@@ -116,6 +119,8 @@ export class ReplicaSetController {
       owner: (st.owner ??= { kind: 'ReplicaSet', name: rs.meta.name, uid: rs.meta.uid, controller: true }),
     });
     st.pods.add(pod);
+    // (a pod bound by spec.nodeName that its kubelet refused is Failed already)
+    if (isActive(pod) && this.counted.add(pod.uid)) st.active++;
   }
 }
 
