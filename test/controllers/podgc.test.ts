@@ -51,6 +51,23 @@ describe('PodGC', () => {
     assert.equal(running.removed, false, 'only terminating pods are force-deleted by PodGC');
   });
 
+  it('force-deletes them too when the taint comes first and the node goes not Ready later, and stops once it is Ready again', () => {
+    const w = world();
+    const n = w.addNode('down');
+    w.stuck.add('down');
+    new PodGCController(w.sim, w.store);
+    const first = createPod(w.store, { name: 'first', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
+    const later = createPod(w.store, { name: 'later', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
+    w.store.setNodeTaints(n, [{ key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute' }]);
+    w.sim.at(1_000, () => w.store.markDeleting(first));
+    w.sim.at(25_000, () => w.store.setNodeReady(n, 'False'));
+    w.sim.at(50_000, () => w.store.setNodeReady(n, 'True'));
+    w.sim.at(51_000, () => w.store.markDeleting(later));
+    w.run(100_000);
+    assert.equal(first.finishedMs, 40_000);
+    assert.equal(later.removed, false, 'the node is Ready again: its terminating pods are left to the kubelet');
+  });
+
   it('leaves terminating pods alone when the out-of-service node is Ready', () => {
     const w = world();
     const n = w.addNode('up');

@@ -37,8 +37,8 @@ export class PodGCController {
   private readonly quarantine = new Map<number, number>();
   /** Deleted nodes that may still have pods bound to them (dropped once they have none). */
   private deletedNodes: Node[] = [];
-  /** Live nodes whose Ready condition is not True (only they can be out of service), by index. */
-  private readonly notReady = new Map<number, Node>();
+  /** Live nodes whose Ready condition is not True and that carry the out-of-service taint, by index. */
+  private readonly outOfService = new Map<number, Node>();
 
   constructor(
     sim: Simulator,
@@ -53,11 +53,11 @@ export class PodGCController {
         this.terminatedLive--;
       }
     });
-    for (const node of store.nodes) if (!node.deleted && node.ready !== 'True') this.notReady.set(node.index, node);
+    for (const node of store.nodes) if (isOutOfService(node)) this.outOfService.set(node.index, node);
     store.events.onNode((type, node) => {
       if (type === 'NodeRemoved') this.deletedNodes.push(node);
-      if (node.deleted || node.ready === 'True') this.notReady.delete(node.index);
-      else this.notReady.set(node.index, node);
+      if (isOutOfService(node)) this.outOfService.set(node.index, node);
+      else this.outOfService.delete(node.index);
     });
     sim.every(config.periodMs, () => this.gc(), { priority: EVENT_PRIORITY.controller, start: sim.now });
   }
@@ -81,11 +81,11 @@ export class PodGCController {
   }
 
   private gcOutOfService(): void {
-    if (this.notReady.size === 0) return;
-    // In node order, as a pass over every node would meet them.
-    const nodes = [...this.notReady.values()].sort((a, b) => a.index - b.index);
+    if (this.outOfService.size === 0) return;
+    // In node order, as a pass over every node would meet them (a zone outage leaves thousands not Ready, none out of service).
+    const nodes = [...this.outOfService.values()].sort((a, b) => a.index - b.index);
     for (const node of nodes) {
-      if (node.deleted || node.ready === 'True' || !node.taints.some((t) => t.key === TAINT_OUT_OF_SERVICE)) continue;
+      if (!isOutOfService(node)) continue;
       for (const pod of [...this.store.podsOn(node)]) if (pod.deletionMs >= 0) this.forceDelete(pod, 'out-of-service');
     }
   }
@@ -117,6 +117,11 @@ export class PodGCController {
     this.store.removePod(pod);
     this.store.record('PodDeleted', podKey(pod), this.store.nodeOf(pod)?.name ?? '', `podgc ${why}`);
   }
+}
+
+/** A live node, not Ready, with the node.kubernetes.io/out-of-service taint: its terminating pods go at once. */
+function isOutOfService(node: Node): boolean {
+  return !node.deleted && node.ready !== 'True' && node.taints.some((t) => t.key === TAINT_OUT_OF_SERVICE);
 }
 
 /** byEvictionAndCreationTimestamp: pods the kubelet evicted (status.reason Evicted) go first. */
