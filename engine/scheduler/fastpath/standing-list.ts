@@ -19,6 +19,7 @@ import type { ClusterVersion } from '../framework/cluster-version.js';
 import { scoreInto } from './formulas.js';
 import type { InlineFit } from './formulas.js';
 import type { StandingBlocks } from './standing-blocks.js';
+import type { DomainVerdicts } from '../plugins/podtopologyspread/pod-topology-spread.js';
 
 /** Changes since the spec's last cycle above which the list is dropped (a walk costs about that much). */
 const MAX_CHANGES = 64;
@@ -164,7 +165,7 @@ export class Standing {
    * every domain's count) also passes; and the nodes that walk processed (up to the node that completed
    * the set, or every node). Remembered while nothing flips, when there is no `extra`.
    */
-  scan(start: number, toFind: number, extra: ((p: number) => boolean) | null = null): number {
+  scan(start: number, toFind: number, extra: WindowExtra | null = null): number {
     if (extra === null && this.windowStart === start && this.windowToFind === toFind && this.windowFlips === this.flips) return this.windowProcessed;
     const n = this.n;
     const count = this.passCount;
@@ -235,13 +236,43 @@ function copyWindow(list: Int32Array, count: number, j: number, take: number, po
   }
 }
 
+/**
+ * A cycle's filters that follow pods across a domain (standing-verdicts.ts), asked of the window's
+ * positions only: `keeps(p)`; or, when PodTopologySpread's verdicts per domain decide alone, those read
+ * inline by node index (a zone-spread pod that fits one zone in three looks at ~1,500 positions a cycle).
+ */
+export interface WindowExtra {
+  keeps(p: number): boolean;
+  /** The per-domain verdicts when they alone decide (node index i passes when hasKey[i] and ok[valueOf[i]]); else null. */
+  readonly domainOnly: DomainVerdicts | null;
+  /** Node index by position. */
+  readonly indexes: Int32Array;
+}
+
 /** Like copyWindow, for up to toFind positions that `extra` passes, looking at each passing position once. */
-function filterWindow(list: Int32Array, count: number, j: number, toFind: number, extra: (p: number) => boolean, pos: Int32Array): number {
+function filterWindow(list: Int32Array, count: number, j: number, toFind: number, extra: WindowExtra, pos: Int32Array): number {
+  const d = extra.domainOnly;
+  if (d !== null) return filterByDomain(list, count, j, toFind, extra, d, pos);
   let take = 0;
   for (let seen = 0; seen < count && take < toFind; seen++) {
     if (j === count) j = 0;
     const p = list[j++]!;
-    if (extra(p)) pos[take++] = p;
+    if (extra.keeps(p)) pos[take++] = p;
+  }
+  return take;
+}
+
+/** filterWindow with the per-domain verdicts read inline (`keeps` only for nodes newer than them). */
+function filterByDomain(list: Int32Array, count: number, j: number, toFind: number, extra: WindowExtra, d: DomainVerdicts, pos: Int32Array): number {
+  const indexes = extra.indexes;
+  const { hasKey, valueOf, ok } = d;
+  const known = hasKey.length;
+  let take = 0;
+  for (let seen = 0; seen < count && take < toFind; seen++) {
+    if (j === count) j = 0;
+    const p = list[j++]!;
+    const i = indexes[p]!;
+    if (i < known ? hasKey[i] === 1 && ok[valueOf[i]!] === 1 : extra.keeps(p)) pos[take++] = p;
   }
   return take;
 }
@@ -296,7 +327,7 @@ export class StandingLists {
    * The spec's standing list brought up to date, with its window for this walk scanned, when it still
    * holds; null when the walk must run. The window may be empty (the walk then builds the statuses).
    */
-  reuse(pod: Pod, nodes: readonly Node[], start: number, toFind: number, skipBits: number, passes: NodeVerdict, extra: ((p: number) => boolean) | null): Standing | null {
+  reuse(pod: Pod, nodes: readonly Node[], start: number, toFind: number, skipBits: number, passes: NodeVerdict, extra: WindowExtra | null): Standing | null {
     const s = this.current;
     if (s === null || s.spec !== pod.spec || s.nodes !== nodes || s.skipBits !== skipBits) return null;
     const changed = this.changed;

@@ -14,27 +14,30 @@ import type { InterPodAffinity } from '../plugins/interpodaffinity/inter-pod-aff
 import type { NodePorts } from '../plugins/nodeports/node-ports.js';
 import type { NodeResourcesFit } from '../plugins/noderesources/fit.js';
 import type { DomainVerdicts, PodTopologySpread } from '../plugins/podtopologyspread/pod-topology-spread.js';
+import type { WindowExtra } from './standing-list.js';
 
 const NONE = new Uint8Array(0);
 const NO_INDEXES = new Int32Array(0);
 
-export class StandingVerdicts {
+export class StandingVerdicts implements WindowExtra {
   private state: CycleState | null = null;
   private pod: Pod | null = null;
   private nodes: readonly Node[] = [];
   private ok: Uint8Array = NONE;
-  private indexes: Int32Array = NO_INDEXES;
+  indexes: Int32Array = NO_INDEXES;
   private ports: NodePorts | null = null;
   private gpu: GpuFit | null = null;
   private spread: PodTopologySpread | null = null;
   private interPod: InterPodAffinity | null = null;
   /** One zone constraint: the spread filter's verdict per zone, read by node index (checkNode's test). */
   private byDomain: DomainVerdicts | null = null;
+  /** byDomain when it alone decides `keeps` (no InterPodAffinity filter this cycle). */
+  domainOnly: DomainVerdicts | null = null;
 
   constructor(private readonly fit: NodeResourcesFit) {}
 
-  /** This cycle's inputs; `extra` is null when neither PodTopologySpread's nor InterPodAffinity's filter runs. */
-  begin(state: CycleState, pod: Pod, nodes: readonly Node[], ok: Uint8Array, indexes: Int32Array, ports: NodePorts | null, gpu: GpuFit | null, spread: PodTopologySpread | null, interPod: InterPodAffinity | null): ((q: number) => boolean) | null {
+  /** This cycle's inputs; the window's extra filter (this), or null when neither PodTopologySpread's nor InterPodAffinity's filter runs. */
+  begin(state: CycleState, pod: Pod, nodes: readonly Node[], ok: Uint8Array, indexes: Int32Array, ports: NodePorts | null, gpu: GpuFit | null, spread: PodTopologySpread | null, interPod: InterPodAffinity | null): WindowExtra | null {
     this.state = state;
     this.pod = pod;
     this.nodes = nodes;
@@ -45,7 +48,8 @@ export class StandingVerdicts {
     this.spread = spread;
     this.interPod = interPod;
     this.byDomain = spread === null ? null : spread.domainVerdicts(state);
-    return spread === null && interPod === null ? null : this.extra;
+    this.domainOnly = interPod === null ? this.byDomain : null;
+    return spread === null && interPod === null ? null : this;
   }
 
   /** The walk's verdict on a node of index i from the filters that read the node alone. */
@@ -56,7 +60,9 @@ export class StandingVerdicts {
   };
 
   /** The domain-following filters' verdict on node position q. */
-  private readonly extra = (q: number): boolean => (this.spread === null || this.spreadPasses(q)) && (this.interPod === null || this.interPod.filter(this.state!, this.pod!, this.nodes[q]!) === null);
+  keeps(q: number): boolean {
+    return (this.spread === null || this.spreadPasses(q)) && (this.interPod === null || this.interPod.filter(this.state!, this.pod!, this.nodes[q]!) === null);
+  }
 
   private spreadPasses(q: number): boolean {
     const i = this.indexes[q]!;

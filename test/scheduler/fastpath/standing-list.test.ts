@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Standing } from '../../../engine/scheduler/fastpath/standing-list.js';
+import type { WindowExtra } from '../../../engine/scheduler/fastpath/standing-list.js';
 import type { Node } from '../../../engine/cluster/node.js';
 import type { PodSpec } from '../../../engine/cluster/pod.js';
 
@@ -34,8 +35,9 @@ describe('standing list window', () => {
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
-        fc.array(fc.tuple(fc.nat(39), fc.boolean(), fc.nat(39), fc.integer({ min: 1, max: 45 }), fc.nat(3)), { maxLength: 30 }),
-        (n, initial, steps) => {
+        fc.array(fc.tuple(fc.nat(39), fc.boolean(), fc.nat(39), fc.integer({ min: 1, max: 45 }), fc.nat(5)), { maxLength: 30 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (n, initial, steps, domainOk) => {
           const list = nodes(n);
           const ok = initial.slice(0, n);
           const s = new Standing(SPEC, list, 0);
@@ -45,10 +47,21 @@ describe('standing list window', () => {
             const p = at % n;
             s.set(p, passes, FIT);
             ok[p] = passes;
-            // mod 0: no extra filter; else one that rejects the positions divisible by mod + 1
-            const extra = mod === 0 ? null : (q: number): boolean => q % (mod + 1) !== 0;
+            // mod 0: no extra filter; 1-3: one that rejects the positions divisible by mod + 1; 4-5: verdicts per
+            // domain (node index mod 3) read inline, known for every node (4) or only the lower half of the indexes (5)
+            const indexes = Int32Array.from(list, (node) => node.index);
+            const byPosition = (q: number): boolean => q % (mod + 1) !== 0;
+            const known = mod === 5 ? n >> 1 : n;
+            const domainOnly = mod < 4 ? null : { hasKey: Array.from({ length: known }, (_, i) => (i % 4 === 3 ? 0 : 1)), valueOf: Array.from({ length: known }, (_, i) => i % 3), ok: Uint8Array.from(domainOk, Number) };
+            const keeps = domainOnly === null ? byPosition : (q: number): boolean => {
+              const i = indexes[q]!;
+              return i < known ? domainOnly.hasKey[i] === 1 && domainOnly.ok[domainOnly.valueOf[i]!] === 1 : byPosition(q);
+            };
+            // (with verdicts per domain, keeps() is only for nodes they do not know)
+            const asked = (q: number): boolean => (domainOnly !== null && indexes[q]! < known ? assert.fail('asked of a node the verdicts know') : byPosition(q));
+            const extra: WindowExtra | null = mod === 0 ? null : { keeps: asked, domainOnly, indexes };
             const processed = s.scan(start % n, toFind, extra);
-            const want = walk(ok, start % n, toFind, extra);
+            const want = walk(ok, start % n, toFind, mod === 0 ? null : keeps);
             assert.deepEqual(want.positions.map((_, k) => s.posAt(k)), want.positions);
             if (extra === null) assert.deepEqual(want.positions.map((q) => s.indexOf(q)), want.positions.map((_, k) => k));
             assert.deepEqual([...s.positions().subarray(0, s.windowSize)], want.positions);
