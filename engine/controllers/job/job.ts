@@ -108,21 +108,17 @@ export class JobController {
       if (job.activeDeadlineMs !== undefined) this.sim.at(st.startMs + job.activeDeadlineMs, () => this.enqueue(st, this.sim.now), undefined, EVENT_PRIORITY.controller);
     }
     this.count(st);
-    const key = `${job.meta.namespace}/${job.meta.name}`;
     const succeeded = job.completionMode === 'Indexed' ? st.succeededIndexes.size : st.succeeded;
-    if (succeeded >= job.completions) return this.finish(st, 'Complete', key);
-    if (st.failed > job.backoffLimit) return this.finish(st, 'Failed', key, 'BackoffLimitExceeded');
-    if (job.activeDeadlineMs !== undefined && this.sim.now - st.startMs >= job.activeDeadlineMs) return this.finish(st, 'Failed', key, 'DeadlineExceeded');
+    if (succeeded >= job.completions) return this.finish(st, 'Complete');
+    if (st.failed > job.backoffLimit) return this.finish(st, 'Failed', 'BackoffLimitExceeded');
+    if (job.activeDeadlineMs !== undefined && this.sim.now - st.startMs >= job.activeDeadlineMs) return this.finish(st, 'Failed', 'DeadlineExceeded');
     const wait = remainingBackoffMs(st.failuresAfterLastSuccess, st.lastFailureMs, this.sim.now);
     if (wait > 0) return this.enqueue(st, this.sim.now + wait);
-    const busy: Pod[] = [];
-    for (const p of st.pods) {
-      const terminating = p.deletionMs >= 0 && !p.removed && p.phase !== 'Succeeded' && p.phase !== 'Failed';
-      if (isActive(p) || (terminating && job.podReplacementPolicy === 'Failed')) busy.push(p);
-    }
-    const want = Math.min(job.parallelism, job.completions - succeeded) - busy.length;
+    let busy = 0;
+    for (const p of st.pods) if (isBusy(p, job)) busy++;
+    const want = Math.min(job.parallelism, job.completions - succeeded) - busy;
     if (want <= 0) return;
-    if (job.completionMode === 'Indexed') this.createIndexed(st, busy, want);
+    if (job.completionMode === 'Indexed') this.createIndexed(st, [...st.pods].filter((p) => isBusy(p, job)), want);
     else for (let i = 0; i < want; i++) this.createJobPod(st, -1);
   }
 
@@ -168,7 +164,8 @@ export class JobController {
     }
   }
 
-  private finish(st: JobState, done: 'Complete' | 'Failed', key: string, reason = ''): void {
+  private finish(st: JobState, done: 'Complete' | 'Failed', reason = ''): void {
+    const key = `${st.job.meta.namespace}/${st.job.meta.name}`;
     st.done = done;
     st.finishedMs = this.sim.now;
     for (const p of st.pods) if (isActive(p)) this.store.markDeleting(p);
@@ -198,6 +195,12 @@ export class JobController {
     if (index >= 0) st.indexOf.set(pod.uid, index);
     st.pods.add(pod);
   }
+}
+
+/** A pod that holds one of the Job's parallelism slots: active, or terminating under podReplacementPolicy Failed. */
+function isBusy(p: Pod, job: Job): boolean {
+  const terminating = p.deletionMs >= 0 && !p.removed && p.phase !== 'Succeeded' && p.phase !== 'Failed';
+  return isActive(p) || (terminating && job.podReplacementPolicy === 'Failed');
 }
 
 /** Deterministic 5-character pod suffix from the ordinal (base 36, zero-padded). */

@@ -23,13 +23,19 @@ export function finishedTimeMs(p: Pod, notReadySince: NotReadySince = () => unde
  * is Failed, gone without succeeding, or (TerminatingOrFailed only) terminating without having succeeded.
  */
 export function classifyNewPods(pods: Iterable<Pod>, counted: ReadonlySet<number>, policy: Job['podReplacementPolicy'], finished: (p: Pod) => number): { succeeded: Pod[]; failed: Pod[] } {
-  const succeeded: Pod[] = [];
-  const failed: Pod[] = [];
+  let succeeded: Pod[] | null = null;
+  let failed: Pod[] | null = null;
   for (const p of pods) {
     if (counted.has(p.uid)) continue;
-    if (p.phase === 'Succeeded') succeeded.push(p);
-    else if (p.phase === 'Failed' || p.removed || (policy === 'TerminatingOrFailed' && p.deletionMs >= 0)) failed.push(p);
+    if (p.phase === 'Succeeded') (succeeded ??= []).push(p);
+    else if (p.phase === 'Failed' || p.removed || (policy === 'TerminatingOrFailed' && p.deletionMs >= 0)) (failed ??= []).push(p);
   }
+  // (most syncs follow a pod starting: nothing new, and nothing allocated)
+  if (succeeded === null && failed === null) return NOTHING_NEW;
   const byFinish = (a: Pod, b: Pod): number => finished(a) - finished(b) || a.uid - b.uid;
-  return { succeeded: succeeded.sort(byFinish), failed: failed.sort(byFinish) };
+  return { succeeded: succeeded === null ? NONE : succeeded.sort(byFinish), failed: failed === null ? NONE : failed.sort(byFinish) };
 }
+
+const NONE: Pod[] = [];
+/** The answer when no pod is newly finished (read only: its lists stay empty). */
+const NOTHING_NEW: { succeeded: Pod[]; failed: Pod[] } = Object.freeze({ succeeded: NONE, failed: NONE });
