@@ -27,7 +27,8 @@ export class AffinityIndex {
   readonly withRequiredAnti = new Set<PodGroup>();
   /** Groups by labels object, namespace and compiled terms (shared per spec, see terms.ts). */
   private readonly byLabels = new Map<Labels, Map<string, Map<PodTerms, PodGroup>>>();
-  private readonly counted = new Map<Pod, PodGroup>();
+  /** The group each counted pod is in, by pod uid (uids are handed out in order: a dense list, no hashing). */
+  private readonly counted: (PodGroup | undefined)[] = [];
 
   constructor(private readonly store: ClusterStore) {
     for (const n of store.nodes) this.nodeLabels[n.index] = n.labels;
@@ -45,14 +46,16 @@ export class AffinityIndex {
 
   private maybeAdd(pod: Pod): void {
     const node = this.store.nodeOf(pod);
-    if (node === undefined || node.deleted || this.counted.has(pod) || !this.store.podsOn(node).has(pod)) return;
+    if (node === undefined || node.deleted || this.counted[pod.uid] !== undefined || !this.store.podsOn(node).has(pod)) return;
     const g = this.groupOf(pod);
-    this.counted.set(pod, g);
+    // (grown by pushes, so the list stays a plain array: a first index far past its end would make it a dictionary)
+    while (this.counted.length <= pod.uid) this.counted.push(undefined);
+    this.counted[pod.uid] = g;
     g.add(node.index, this.nodeLabels[node.index] ?? node.labels, 1);
   }
 
   private maybeRemove(pod: Pod): void {
-    const g = this.counted.get(pod);
+    const g = this.counted[pod.uid];
     if (g === undefined) return;
     const node = this.store.nodeOf(pod)!;
     if (this.store.podsOn(node).has(pod)) return;
@@ -60,14 +63,14 @@ export class AffinityIndex {
   }
 
   private uncount(pod: Pod, g: PodGroup, node: Node): void {
-    this.counted.delete(pod);
+    this.counted[pod.uid] = undefined;
     g.add(node.index, this.nodeLabels[node.index] ?? node.labels, -1);
     if (g.size === 0) this.drop(g);
   }
 
   private nodeRemoved(node: Node): void {
     for (const p of this.store.podsOn(node)) {
-      const g = this.counted.get(p);
+      const g = this.counted[p.uid];
       if (g !== undefined) this.uncount(p, g, node);
     }
   }
@@ -78,7 +81,7 @@ export class AffinityIndex {
     if (node.deleted) return;
     const seen = new Set<PodGroup>();
     for (const p of this.store.podsOn(node)) {
-      const g = this.counted.get(p);
+      const g = this.counted[p.uid];
       if (g === undefined || seen.has(g)) continue;
       seen.add(g);
       g.relabel(node.index, from, node.labels);
