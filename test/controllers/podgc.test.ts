@@ -2,7 +2,20 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_PODGC, PodGCController } from '../../engine/controllers/podgc/podgc.js';
 import { createPod } from '../../engine/cluster/pod-factory.js';
+import type { Node } from '../../engine/cluster/node.js';
+import type { Pod } from '../../engine/cluster/pod.js';
 import { spec, world } from './fixture.js';
+
+/** A node whose kubelet never finishes a pod (stuck), PodGC watching, and pods bound to it by name. */
+function stuckNode(name: string, pods: string[]): { w: ReturnType<typeof world>; n: Node; pods: Pod[] } {
+  const w = world();
+  const n = w.addNode(name);
+  w.stuck.add(name);
+  new PodGCController(w.sim, w.store);
+  return { w, n, pods: pods.map((p) => createPod(w.store, { name: p, namespace: 'default', labels: {}, spec: spec({ nodeName: name }) })) };
+}
+
+const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
 
 describe('PodGC', () => {
   it('uses the upstream defaults: 20 s period, 40 s quarantine, threshold 12500', () => {
@@ -34,50 +47,36 @@ describe('PodGC', () => {
   }
 
   it('force-deletes terminating pods on a not-Ready node with the out-of-service taint at the next pass', () => {
-    const w = world();
-    const n = w.addNode('down');
-    w.stuck.add('down');
-    new PodGCController(w.sim, w.store);
-    const terminating = createPod(w.store, { name: 't', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
-    const running = createPod(w.store, { name: 'r', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
-    w.sim.at(1_000, () => w.store.markDeleting(terminating));
+    const { w, n, pods: [terminating, running] } = stuckNode('down', ['t', 'r']);
+    w.sim.at(1_000, () => w.store.markDeleting(terminating!));
     w.sim.at(25_000, () => {
       w.store.setNodeReady(n, 'Unknown');
-      w.store.setNodeTaints(n, [{ key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute' }]);
+      w.store.setNodeTaints(n, [{ key: OUT_OF_SERVICE, value: 'nodeshutdown', effect: 'NoExecute' }]);
     });
     w.run(100_000);
-    assert.equal(terminating.finishedMs, 40_000);
-    assert.equal(terminating.removed, true);
-    assert.equal(running.removed, false, 'only terminating pods are force-deleted by PodGC');
+    assert.equal(terminating!.finishedMs, 40_000);
+    assert.equal(terminating!.removed, true);
+    assert.equal(running!.removed, false, 'only terminating pods are force-deleted by PodGC');
   });
 
   it('force-deletes them too when the taint comes first and the node goes not Ready later, and stops once it is Ready again', () => {
-    const w = world();
-    const n = w.addNode('down');
-    w.stuck.add('down');
-    new PodGCController(w.sim, w.store);
-    const first = createPod(w.store, { name: 'first', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
-    const later = createPod(w.store, { name: 'later', namespace: 'default', labels: {}, spec: spec({ nodeName: 'down' }) });
-    w.store.setNodeTaints(n, [{ key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute' }]);
-    w.sim.at(1_000, () => w.store.markDeleting(first));
+    const { w, n, pods: [first, later] } = stuckNode('down', ['first', 'later']);
+    w.store.setNodeTaints(n, [{ key: OUT_OF_SERVICE, value: 'nodeshutdown', effect: 'NoExecute' }]);
+    w.sim.at(1_000, () => w.store.markDeleting(first!));
     w.sim.at(25_000, () => w.store.setNodeReady(n, 'False'));
     w.sim.at(50_000, () => w.store.setNodeReady(n, 'True'));
-    w.sim.at(51_000, () => w.store.markDeleting(later));
+    w.sim.at(51_000, () => w.store.markDeleting(later!));
     w.run(100_000);
-    assert.equal(first.finishedMs, 40_000);
-    assert.equal(later.removed, false, 'the node is Ready again: its terminating pods are left to the kubelet');
+    assert.equal(first!.finishedMs, 40_000);
+    assert.equal(later!.removed, false, 'the node is Ready again: its terminating pods are left to the kubelet');
   });
 
   it('leaves terminating pods alone when the out-of-service node is Ready', () => {
-    const w = world();
-    const n = w.addNode('up');
-    w.stuck.add('up');
-    new PodGCController(w.sim, w.store);
-    const pod = createPod(w.store, { name: 't', namespace: 'default', labels: {}, spec: spec({ nodeName: 'up' }) });
-    w.store.markDeleting(pod);
-    w.store.setNodeTaints(n, [{ key: 'node.kubernetes.io/out-of-service', value: '', effect: 'NoExecute' }]);
+    const { w, n, pods: [pod] } = stuckNode('up', ['t']);
+    w.store.markDeleting(pod!);
+    w.store.setNodeTaints(n, [{ key: OUT_OF_SERVICE, value: '', effect: 'NoExecute' }]);
     w.run(100_000);
-    assert.equal(pod.removed, false);
+    assert.equal(pod!.removed, false);
   });
 
   it('deletes terminated pods above the threshold, oldest first', () => {
