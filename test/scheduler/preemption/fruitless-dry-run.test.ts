@@ -29,24 +29,31 @@ function blocked(): { b: Built; statuses: Map<string, Status> } {
   return { b, statuses: new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')]]) };
 }
 
+/**
+ * node1 and node2 full of pods p cannot preempt; node3 (not a potential node: a taint p does not
+ * tolerate) holds a low-priority pod, which keeps the cluster-wide "no lower priority anywhere" shortcut off.
+ */
+function twoFullOneTainted(node3Cpu = '1'): { b: Built; statuses: Map<string, Status> } {
+  const b = build(
+    [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: node3Cpu }],
+    [
+      { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
+      { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
+      { name: 'low3', node: 'node3', cpu: '100m' },
+      { name: 'p', priority: HIGH, cpu: '500m' },
+    ],
+  );
+  return { b, statuses: new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]) };
+}
+
 function run(h: PreemptionHandle, b: Built, statuses: Map<string, Status>): ReturnType<typeof preempt> {
   return preempt(h, DEFAULT_PREEMPTION_ARGS, new CycleState(), b.pod('p'), statuses, 'DefaultPreemption');
 }
 
 describe('fruitless dry runs', () => {
   it('potential nodes without lower-priority pods: no walk, the walk\'s message and random draws', () => {
-    // node3's low pod keeps the cluster-wide shortcut off; node3 itself is not a potential node.
-    const make = (): Built =>
-      build(
-        [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '1' }],
-        [
-          { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
-          { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
-          { name: 'low3', node: 'node3', cpu: '100m' },
-          { name: 'p', priority: HIGH, cpu: '500m' },
-        ],
-      );
-    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const make = (): Built => twoFullOneTainted().b;
+    const { statuses } = twoFullOneTainted();
     const quick = make();
     const qh = quick.sim.scheduler.frameworkHandle;
     const out = run(qh, quick, statuses);
@@ -96,16 +103,7 @@ describe('fruitless dry runs', () => {
   });
 
   it('a lower-priority pod bound after a "no lower-priority pod here" answer is found on the next try', () => {
-    const b = build(
-      [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '1' }],
-      [
-        { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
-        { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
-        { name: 'low3', node: 'node3', cpu: '100m' }, // keeps the cluster-wide shortcut off
-        { name: 'p', priority: HIGH, cpu: '500m' },
-      ],
-    );
-    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const { b, statuses } = twoFullOneTainted();
     const h = b.sim.scheduler.frameworkHandle;
     assert.equal(run(h, b, statuses).result?.nominatedNode, '');
     // big1 finishes and a 600m low-priority pod takes node1: p now needs it gone. Same statuses map, so
@@ -122,16 +120,7 @@ describe('fruitless dry runs', () => {
   });
 
   it('binds elsewhere keep a "no lower-priority pod here" answer; a later one on its nodes is still found', () => {
-    const b = build(
-      [{ name: 'node1', cpu: '1' }, { name: 'node2', cpu: '1' }, { name: 'node3', cpu: '4' }],
-      [
-        { name: 'big1', node: 'node1', priority: VERY_HIGH, cpu: '900m' },
-        { name: 'big2', node: 'node2', priority: VERY_HIGH, cpu: '900m' },
-        { name: 'low3', node: 'node3', cpu: '100m' },
-        { name: 'p', priority: HIGH, cpu: '500m' },
-      ],
-    );
-    const statuses = new Map([['node1', Status.unschedulable('Insufficient cpu')], ['node2', Status.unschedulable('Insufficient cpu')], ['node3', Status.unresolvable('untolerated taint')]]);
+    const { b, statuses } = twoFullOneTainted('4');
     const h = b.sim.scheduler.frameworkHandle;
     const store = b.sim.store;
     const low3 = b.pod('low3');
