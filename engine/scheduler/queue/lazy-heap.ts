@@ -66,6 +66,12 @@ export class LazyHeap<T extends HeapItem> {
     return this.heap.peek()?.item;
   }
 
+  /** The first sort key of the live top entry (what it was pushed with), or undefined when empty. */
+  peekKey(): number | undefined {
+    this.dropStale();
+    return this.heap.peek()?.k0;
+  }
+
   pop(): T | undefined {
     this.dropStale();
     const e = this.heap.pop();

@@ -275,10 +275,11 @@ export class SchedulingQueue {
   // ---- timers ----
 
   private armBackoffTimer(): void {
-    const a = this.backoffQ.peek();
-    const b = this.errorBackoffQ.peek();
+    // The backoff queues are keyed by backoff expiry (a pod's timestamp and attempts do not change while it waits there).
+    const a = this.backoffQ.peekKey();
+    const b = this.errorBackoffQ.peekKey();
     if (a === undefined && b === undefined) return;
-    const expiry = Math.min(a ? this.backoffExpiry(a) : Infinity, b ? this.backoffExpiry(b) : Infinity);
+    const expiry = Math.min(a ?? Infinity, b ?? Infinity);
     const at = backoffReleaseTickMs(expiry, this.config);
     if (this.backoffTimer !== undefined && !this.backoffTimer.cancelled && this.backoffTimer.time <= at) return;
     if (this.backoffTimer !== undefined) this.sim.cancel(this.backoffTimer);
@@ -294,10 +295,9 @@ export class SchedulingQueue {
     let moved = false;
     for (const q of [this.backoffQ, this.errorBackoffQ]) {
       for (;;) {
-        const head = q.peek();
-        if (head === undefined || isBackingOff(this.backoffExpiry(head), this.sim.now, this.config)) break;
-        q.pop();
-        this.moveToActiveQ(head);
+        const expiry = q.peekKey();
+        if (expiry === undefined || isBackingOff(expiry, this.sim.now, this.config)) break;
+        this.moveToActiveQ(q.pop()!);
         moved = true;
       }
     }

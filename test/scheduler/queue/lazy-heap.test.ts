@@ -11,7 +11,7 @@ interface Item {
 }
 
 describe('lazy heap', () => {
-  it('pops live items in (key, insertion) order under random pushes, pops and invalidations', () => {
+  it('pops live items in (key, insertion) order under random pushes, pops and invalidations; peekKey is the live top\'s key', () => {
     const heap = new LazyHeap<Item>();
     const items: Item[] = Array.from({ length: 50 }, (_, id) => ({ id, gen: 0, key: 0, inHeap: false }));
     let seq = 0;
@@ -35,6 +35,7 @@ describe('lazy heap', () => {
         heap.invalidate(it);
       } else {
         const live = items.filter((i) => i.inHeap).sort((a, b) => a.key - b.key || order.get(a)! - order.get(b)!);
+        assert.equal(heap.peekKey(), live[0]?.key, `step ${step}: the live top's key`);
         const popped = heap.pop();
         assert.equal(popped, live[0], `step ${step}`);
         if (popped !== undefined) popped.inHeap = false;
